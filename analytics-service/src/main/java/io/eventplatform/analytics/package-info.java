@@ -1,0 +1,2 @@
+/** analytics-service: real-time aggregates of the platform's event streams, computed with Kafka Streams. */
+package io.eventplatform.analytics;

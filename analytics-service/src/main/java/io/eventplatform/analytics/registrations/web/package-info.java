@@ -1,0 +1,2 @@
+/** {@code GET /api/analytics/registrations}. */
+package io.eventplatform.analytics.registrations.web;

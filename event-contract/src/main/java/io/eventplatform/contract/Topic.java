@@ -1,0 +1,58 @@
+package io.eventplatform.contract;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * One topic of the platform: its name, the one event type it carries, how that event is keyed, and how the topic is
+ * laid out. Kubernetes topic resources declare the same numbers.
+ *
+ * @param name the Kafka topic name
+ * @param eventType the record every value on the topic deserialises to
+ * @param cloudEventType the {@code ce_type} header value of that record
+ * @param keyName what the key is, for people (e.g. {@code userId})
+ * @param partitions the partition count; the key decides the partition, so one key keeps its order
+ * @param retention how long records are kept, however small the topic
+ * @param retentionBytes how much a partition keeps at most before its oldest segments go
+ * @param <T> the event type
+ */
+public record Topic<T>(String name, Class<T> eventType, String cloudEventType, String keyName,
+		Function<T, String> keyOf, int partitions, Duration retention, long retentionBytes) {
+
+	public Topic {
+		Objects.requireNonNull(name, "name");
+		Objects.requireNonNull(eventType, "eventType");
+		Objects.requireNonNull(cloudEventType, "cloudEventType");
+		Objects.requireNonNull(keyOf, "keyOf");
+		if (partitions < 1) {
+			throw new IllegalArgumentException("partitions must be at least 1");
+		}
+	}
+
+	/** The record key of an event on this topic. */
+	public String keyOf(T event) {
+		return keyOf.apply(event);
+	}
+
+	/** The name of the dead-letter topic spring-kafka's recoverer sends failed records of this topic to. */
+	public String deadLetterTopic() {
+		return name + "-dlt";
+	}
+
+	/** Topic-level configuration as Kafka names it ({@code retention.ms}, {@code retention.bytes}). */
+	public java.util.Map<String, String> config() {
+		return java.util.Map.of("retention.ms", Long.toString(retention.toMillis()), "retention.bytes",
+				Long.toString(retentionBytes));
+	}
+
+	/** The class-path resource of the JSON Schema of this topic's event data. */
+	public String jsonSchemaResource() {
+		return "schemas/" + eventType.getSimpleName() + ".json";
+	}
+
+	@Override
+	public String toString() {
+		return name;
+	}
+}

@@ -1,0 +1,78 @@
+package io.eventplatform.contract;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.eventplatform.contract.gateway.GatewayRequestCompleted;
+import io.eventplatform.contract.transactions.FraudSuspected;
+import io.eventplatform.contract.transactions.TransactionRecorded;
+import io.eventplatform.contract.users.UserRegistered;
+import io.eventplatform.contract.weather.WeatherAlertRaised;
+import io.eventplatform.contract.weather.WeatherReadingRecorded;
+
+/**
+ * The registry of the platform's topics. Each topic has exactly one producing service and one event type; the
+ * {@code k8s/} topic resources must declare the same partitions and retention.
+ */
+public final class Topics {
+
+	private static final long GIB = 1024L * 1024 * 1024;
+
+	/** Produced by registration-service. */
+	public static final Topic<UserRegistered> USERS_REGISTERED = new Topic<>("users.registered",
+			UserRegistered.class, "io.eventplatform.users.UserRegistered.v1", "userId",
+			event -> event.userId().toString(), 6, Duration.ofDays(30), GIB);
+
+	/** Produced by weather-ingest-service and by stations writing straight to Kafka. */
+	public static final Topic<WeatherReadingRecorded> WEATHER_READINGS = new Topic<>("weather.readings",
+			WeatherReadingRecorded.class, "io.eventplatform.weather.WeatherReadingRecorded.v1", "stationId",
+			WeatherReadingRecorded::stationId, 12, Duration.ofDays(7), 2 * GIB);
+
+	/** Produced by transaction-service. */
+	public static final Topic<TransactionRecorded> TRANSACTIONS_RECORDED = new Topic<>("transactions.recorded",
+			TransactionRecorded.class, "io.eventplatform.transactions.TransactionRecorded.v1", "accountId",
+			TransactionRecorded::accountId, 12, Duration.ofDays(30), 2 * GIB);
+
+	/** Produced by analytics-service. */
+	public static final Topic<FraudSuspected> TRANSACTIONS_FRAUD_ALERTS = new Topic<>("transactions.fraud-alerts",
+			FraudSuspected.class, "io.eventplatform.transactions.FraudSuspected.v1", "accountId",
+			FraudSuspected::accountId, 3, Duration.ofDays(30), GIB);
+
+	/** Produced by analytics-service. */
+	public static final Topic<WeatherAlertRaised> WEATHER_ALERTS = new Topic<>("weather.alerts",
+			WeatherAlertRaised.class, "io.eventplatform.weather.WeatherAlertRaised.v1", "stationId",
+			WeatherAlertRaised::stationId, 3, Duration.ofDays(7), GIB);
+
+	/** Produced by the gateway. */
+	public static final Topic<GatewayRequestCompleted> GATEWAY_REQUESTS = new Topic<>("gateway.requests",
+			GatewayRequestCompleted.class, "io.eventplatform.gateway.GatewayRequestCompleted.v1", "clientId",
+			GatewayRequestCompleted::clientId, 6, Duration.ofDays(3), GIB);
+
+	private static final List<Topic<?>> ALL = List.of(USERS_REGISTERED, WEATHER_READINGS, TRANSACTIONS_RECORDED,
+			TRANSACTIONS_FRAUD_ALERTS, WEATHER_ALERTS, GATEWAY_REQUESTS);
+
+	private Topics() {
+	}
+
+	public static List<Topic<?>> all() {
+		return ALL;
+	}
+
+	public static Optional<Topic<?>> byName(String name) {
+		return ALL.stream().filter(topic -> topic.name().equals(name)).findFirst();
+	}
+
+	public static Optional<Topic<?>> byCloudEventType(String type) {
+		return ALL.stream().filter(topic -> topic.cloudEventType().equals(type)).findFirst();
+	}
+
+	/** The topic that carries the given event, and so its key and CloudEvents type. */
+	@SuppressWarnings("unchecked")
+	public static <T> Topic<T> carrying(T event) {
+		return (Topic<T>) ALL.stream()
+			.filter(topic -> topic.eventType() == event.getClass())
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("No topic carries " + event.getClass().getName()));
+	}
+}

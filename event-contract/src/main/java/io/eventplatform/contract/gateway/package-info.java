@@ -1,0 +1,2 @@
+/** Events the gateway writes about the calls it serves. */
+package io.eventplatform.contract.gateway;

@@ -1,0 +1,5 @@
+/**
+ * The contract every service shares: one immutable record per event, the registry of topics with their key,
+ * partitions and retention, and the CloudEvents binary-mode headers. Deliberately free of Spring.
+ */
+package io.eventplatform.contract;

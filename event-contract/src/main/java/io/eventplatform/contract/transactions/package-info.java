@@ -1,0 +1,2 @@
+/** Events about bank transactions and the fraud suspected in them. */
+package io.eventplatform.contract.transactions;

@@ -1,0 +1,2 @@
+/** Events about users of the platform. */
+package io.eventplatform.contract.users;

@@ -1,0 +1,40 @@
+package io.eventplatform.gateway.routing;
+
+import java.net.URI;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
+
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
+import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
+import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
+import static org.springframework.web.servlet.function.RequestPredicates.path;
+
+/**
+ * One route per service, the path forwarded unchanged. Which scope a path needs is decided in the security package,
+ * before a request gets here. A pattern {@code /api/users/**} also matches {@code /api/users} itself.
+ */
+@Configuration(proxyBeanMethods = false)
+class ServiceRoutes {
+
+	@Bean
+	RouterFunction<ServerResponse> serviceRouterFunction(DownstreamServices services) {
+		return serviceRoute("registration", "/api/users/**", services.registration())
+			.and(serviceRoute("weather-ingest", "/api/weather/**", services.weatherIngest()))
+			.and(serviceRoute("transaction", "/api/transactions/**", services.transaction()))
+			.and(serviceRoute("notification", "/api/notifications/**", services.notification()))
+			.and(serviceRoute("analytics", "/api/analytics/**", services.analytics()))
+			// Administration (replaying a consumer group) is served by analytics-service for now.
+			.and(serviceRoute("admin", "/api/admin/**", services.analytics()));
+	}
+
+	private static RouterFunction<ServerResponse> serviceRoute(String id, String pathPattern, URI service) {
+		return route(id).route(path(pathPattern), http())
+			.before(uri(service))
+			.onError(DownstreamFailures::isDownstreamFailure, DownstreamFailures::toProblemResponse)
+			.build();
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Forwards API calls unchanged to the service that owns the path and turns an unreachable or slow service into a problem response.
+ */
+package io.eventplatform.gateway.routing;

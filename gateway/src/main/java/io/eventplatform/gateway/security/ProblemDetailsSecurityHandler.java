@@ -1,0 +1,62 @@
+package io.eventplatform.gateway.security;
+
+import java.io.IOException;
+import java.net.URI;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Answers 401 and 403 as {@code application/problem+json} like every other error of the platform, after Spring
+ * Security's bearer-token handlers have set the status and the {@code WWW-Authenticate} header (RFC 6750) that OAuth2
+ * clients rely on.
+ */
+class ProblemDetailsSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+	private final AuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
+
+	private final AccessDeniedHandler bearerAccessDeniedHandler = new BearerTokenAccessDeniedHandler();
+
+	private final JsonMapper jsonMapper;
+
+	ProblemDetailsSecurityHandler(JsonMapper jsonMapper) {
+		this.jsonMapper = jsonMapper;
+	}
+
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+			throws IOException, ServletException {
+		bearerEntryPoint.commence(request, response, failure);
+		write(request, response, HttpStatus.UNAUTHORIZED, "A valid bearer token issued by this gateway is required.");
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+			throws IOException, ServletException {
+		bearerAccessDeniedHandler.handle(request, response, denied);
+		write(request, response, HttpStatus.FORBIDDEN, "The token does not grant the scope this request needs.");
+	}
+
+	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+			throws IOException {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setInstance(URI.create(request.getRequestURI()));
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		jsonMapper.writeValue(response.getOutputStream(), problem);
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Who may call what: every API and management request needs a token this gateway issued, carrying the scope of its route.
+ */
+package io.eventplatform.gateway.security;

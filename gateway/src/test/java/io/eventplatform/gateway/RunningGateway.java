@@ -1,0 +1,104 @@
+package io.eventplatform.gateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The gateway on a random port, in front of one {@link FakeDownstream} that plays registration, transaction,
+ * notification and analytics, while weather-ingest points at a closed port (a service that is down). Every integration
+ * test extends this class, so they all share one application context.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "platform.security.issuer-uri=" + RunningGateway.ISSUER,
+				// Short, so that the slow-service test is quick; the fake downstream answers in milliseconds.
+				"spring.http.clients.read-timeout=1s" })
+public abstract class RunningGateway {
+
+	/** Deliberately not the host and port the tests call: the issuer must not depend on the request. */
+	public static final String ISSUER = "http://gateway.platform.test";
+
+	public static final String ALL_DEMO_SCOPES = "users:write users:read weather:write transactions:write "
+			+ "transactions:read analytics:read notifications:read";
+
+	protected static final FakeDownstream downstream = FakeDownstream.start();
+
+	protected static final URI serviceThatIsDown = URI.create("http://127.0.0.1:" + closedPort());
+
+	@LocalServerPort
+	protected int port;
+
+	protected RestTestClient gateway;
+
+	@DynamicPropertySource
+	static void serviceUris(DynamicPropertyRegistry registry) {
+		registry.add("platform.gateway.services.registration", downstream::uri);
+		registry.add("platform.gateway.services.weather-ingest", () -> serviceThatIsDown);
+		registry.add("platform.gateway.services.transaction", downstream::uri);
+		registry.add("platform.gateway.services.notification", downstream::uri);
+		registry.add("platform.gateway.services.analytics", downstream::uri);
+	}
+
+	@BeforeEach
+	void connectToGateway() {
+		gateway = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+	}
+
+	protected String demoToken(String... scopes) {
+		return accessToken("demo-client", "demo-secret", scopes);
+	}
+
+	protected String adminToken(String... scopes) {
+		return accessToken("platform-admin", "admin-secret", scopes);
+	}
+
+	protected Map<String, Object> tokenResponse(String clientId, String secret, String... scopes) {
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		form.add("grant_type", "client_credentials");
+		if (scopes.length > 0) {
+			form.add("scope", String.join(" ", scopes));
+		}
+		return gateway.post()
+			.uri("/oauth2/token")
+			.headers(headers -> headers.setBasicAuth(clientId, secret))
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(form)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private String accessToken(String clientId, String secret, String... scopes) {
+		return (String) tokenResponse(clientId, secret, scopes).get("access_token");
+	}
+
+	private static int closedPort() {
+		// Bind and release at once: nothing listens there afterwards, so connecting is refused.
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

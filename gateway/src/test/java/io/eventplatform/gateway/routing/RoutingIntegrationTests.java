@@ -1,0 +1,106 @@
+package io.eventplatform.gateway.routing;
+
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+
+import io.eventplatform.gateway.FakeDownstream.ReceivedRequest;
+import io.eventplatform.gateway.RunningGateway;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RoutingIntegrationTests extends RunningGateway {
+
+	@Test
+	void forwardsAnApiCallUnchangedWithTheCallersTokenAndTheClientFacingAddress() {
+		// Given
+		String token = demoToken("users:write");
+		String pathAndQuery = "/api/users?trace=" + UUID.randomUUID();
+		String user = "{\"email\":\"ada@example.com\",\"displayName\":\"Ada\",\"country\":\"GB\"}";
+
+		// When: a client also tries to pass its own forwarded host
+		var response = gateway.post()
+			.uri(pathAndQuery)
+			.headers(headers -> headers.setBearerAuth(token))
+			.header("X-Forwarded-Host", "evil.example")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(user)
+			.exchange();
+
+		// Then: the service's answer comes back, and its Location (built from forwarded headers) names the gateway
+		response.expectStatus()
+			.isCreated()
+			.expectHeader()
+			.valueEquals(HttpHeaders.LOCATION, "http://localhost:" + port + "/api/users/42")
+			.expectBody()
+			.jsonPath("$.servedBy")
+			.isEqualTo("fake-downstream");
+		ReceivedRequest received = downstream.lastRequestTo(pathAndQuery).orElseThrow();
+		assertThat(received.method()).isEqualTo("POST");
+		assertThat(received.body()).isEqualTo(user);
+		assertThat(received.header(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer " + token);
+		assertThat(received.header("X-Forwarded-Host")).isEqualTo("localhost:" + port);
+		assertThat(received.header("X-Forwarded-Proto")).isEqualTo("http");
+		assertThat(received.header("X-Forwarded-Port")).isEqualTo(String.valueOf(port));
+		assertThat(received.header("Upgrade")).as("plain HTTP/1.1 to the services, no h2c upgrade").isNull();
+	}
+
+	@Test
+	void answersServiceUnavailableAsProblemWhenTheServiceIsDown() {
+		// Given: weather-ingest points at a port nobody listens on
+		String token = demoToken("weather:write");
+
+		// When
+		var response = gateway.post()
+			.uri("/api/weather/readings")
+			.headers(headers -> headers.setBearerAuth(token))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"stationId\":\"st-1\"}")
+			.exchange();
+
+		// Then
+		String body = response.expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(body).contains("\"status\":503")
+			.doesNotContain("127.0.0.1")
+			.doesNotContain(String.valueOf(serviceThatIsDown.getPort()))
+			.doesNotContain("Exception");
+	}
+
+	@Test
+	void answersGatewayTimeoutAsProblemWhenTheServiceIsTooSlow() {
+		// Given: the service holds its answer for longer than the gateway's read timeout (1 s in these tests)
+		String token = demoToken("transactions:read");
+		CountDownLatch slowService = downstream.holdSlowResponses();
+
+		try {
+			// When
+			var response = gateway.get()
+				.uri("/api/transactions/slow")
+				.headers(headers -> headers.setBearerAuth(token))
+				.exchange();
+
+			// Then
+			String body = response.expectStatus()
+				.isEqualTo(504)
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody(String.class)
+				.returnResult()
+				.getResponseBody();
+			assertThat(body).contains("\"status\":504").doesNotContain("127.0.0.1").doesNotContain("Exception");
+		}
+		finally {
+			slowService.countDown();
+		}
+	}
+
+}

@@ -1,0 +1,122 @@
+package io.eventplatform.local;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+import io.eventplatform.local.demo.DemoTrafficGenerator;
+import io.eventplatform.local.demo.UserRegistrations;
+
+/**
+ * {@code ./run.sh}: starts the platform from the current directory, prints where everything is, and runs until
+ * Ctrl-C, which stops the parts in order.
+ */
+public final class LocalPlatformCommand {
+
+	static final String USAGE = """
+			Usage: ./run.sh [--no-build] [--demo] [--data-dir <path>]
+
+			Starts a Kafka broker, a mail server, the five services and the gateway on this machine.
+
+			  --no-build         skip the Maven build (run.sh only)
+			  --demo             once started, register a simulated user through the gateway every 1.5 s
+			  --data-dir <path>  where the broker, the services and the logs keep their data (default: ./data)
+			  --help             show this text
+			""";
+
+	private static final Duration USER_INTERVAL = Duration.ofMillis(1500);
+
+	private LocalPlatformCommand() {
+	}
+
+	public static void main(String[] args) throws InterruptedException {
+		// Before any logger exists: the launcher's terminal is for progress lines, not for the Kafka client's logs.
+		if (System.getProperty("logback.configurationFile") == null) {
+			System.setProperty("logback.configurationFile", "io/eventplatform/local/launcher-logback.xml");
+		}
+		PrintStream console = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+		Options options;
+		try {
+			options = Options.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.err.print(USAGE);
+			System.exit(2);
+			return;
+		}
+		if (options.help()) {
+			console.print(USAGE);
+			return;
+		}
+
+		PlatformSettings settings = PlatformSettings.defaults(Path.of("").toAbsolutePath());
+		if (options.dataDir().isPresent()) {
+			settings = settings.withDataDir(options.dataDir().get());
+		}
+		LocalPlatform platform;
+		try {
+			platform = LocalPlatform.start(settings, console);
+		}
+		catch (PlatformStartupException ex) {
+			System.err.println();
+			System.err.println("✖ " + ex.getMessage());
+			System.exit(1);
+			return;
+		}
+		StartupSummary.lines(platform).forEach(console::println);
+		if (options.demo()) {
+			DemoTrafficGenerator demo = DemoTrafficGenerator.start(platform.gatewayUrl(), DevClients.DEMO_CLIENT_ID,
+					DevClients.DEMO_CLIENT_SECRET, List.of(new UserRegistrations(USER_INTERVAL)), console);
+			Runtime.getRuntime().addShutdownHook(new Thread(demo::close, "demo-traffic-shutdown"));
+		}
+		console.println("Press Ctrl-C to stop.");
+		// The platform's shutdown hook does the stopping; this thread only keeps the launcher alive until then.
+		new CountDownLatch(1).await();
+	}
+
+	/**
+	 * The command line.
+	 *
+	 * @param demo whether to send demo traffic once started
+	 * @param dataDir where to keep data instead of {@code ./data}
+	 * @param help whether only the usage was asked for
+	 */
+	record Options(boolean demo, Optional<Path> dataDir, boolean help) {
+
+		static Options parse(String... args) {
+			boolean demo = false;
+			boolean help = false;
+			Optional<Path> dataDir = Optional.empty();
+			for (int i = 0; i < args.length; i++) {
+				switch (args[i]) {
+					case "--demo" -> demo = true;
+					case "--help", "-h" -> help = true;
+					case "--data-dir" -> {
+						if (i + 1 >= args.length) {
+							throw new IllegalArgumentException("--data-dir needs a path");
+						}
+						dataDir = Optional.of(Path.of(args[++i]));
+					}
+					default -> {
+						if (args[i].startsWith("--data-dir=")) {
+							dataDir = Optional.of(Path.of(args[i].substring("--data-dir=".length())));
+						}
+						else {
+							throw new IllegalArgumentException("Unknown option: " + args[i]);
+						}
+					}
+				}
+			}
+			return new Options(demo, dataDir, help);
+		}
+
+	}
+
+}

@@ -1,0 +1,92 @@
+package io.eventplatform.local;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.eventplatform.local.PlatformSettings.Application;
+import io.eventplatform.local.kafka.KafkaBrokerProcess;
+import io.eventplatform.local.kafka.KafkaReadiness;
+import io.eventplatform.local.mail.MailServerProcess;
+import io.eventplatform.local.process.JavaCommand;
+import io.eventplatform.local.process.Readiness;
+
+/**
+ * The parts of the platform and how each one is started, derived from the {@link PlatformSettings}.
+ */
+final class PlatformParts {
+
+	/**
+	 * Sized so that six applications, the broker and the mail server stay within about 2.5 GiB resident on a 2-core
+	 * machine. The serial collector has no background threads; C1 only starts faster and skips C2's memory-hungry
+	 * compilations (peak throughput is not what a local run is for); {@code file.encoding} gives Java 17 the UTF-8
+	 * default that Java 18 has, whatever the machine's locale.
+	 */
+	static final List<String> APPLICATION_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+			"-Xss512k", "-Xms32m", "-Xmx256m", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m",
+			"-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8");
+
+	private PlatformParts() {
+	}
+
+	/** The broker and the mail server, then the five services and the gateway. */
+	static List<Part> of(PlatformSettings settings) {
+		List<Part> parts = new ArrayList<>();
+		parts.add(kafkaBroker(settings));
+		parts.add(mailServer(settings));
+		settings.applications().forEach(application -> parts.add(application(settings, application)));
+		return parts;
+	}
+
+	static Part kafkaBroker(PlatformSettings settings) {
+		String bootstrapServers = "127.0.0.1:" + settings.kafkaPort();
+		return new Part("kafka-broker", "kafka broker", bootstrapServers, Part.Stage.INFRASTRUCTURE,
+				KafkaBrokerProcess.command(settings.kafkaPort(), settings.kafkaControllerPort(),
+						settings.dataDir().resolve("kafka")),
+				new KafkaReadiness(bootstrapServers), List.of(settings.kafkaPort(), settings.kafkaControllerPort()),
+				List.of());
+	}
+
+	static Part mailServer(PlatformSettings settings) {
+		Readiness readiness = Readiness.allOf(
+				Readiness.httpOk(URI.create("http://127.0.0.1:" + settings.mailApiPort() + "/health")),
+				Readiness.acceptsConnections("127.0.0.1", settings.smtpPort()));
+		return new Part("mail-server", "mail server",
+				"127.0.0.1:" + settings.smtpPort() + " (api :" + settings.mailApiPort() + ")",
+				Part.Stage.INFRASTRUCTURE, MailServerProcess.command(settings.smtpPort(), settings.mailApiPort()),
+				readiness, List.of(settings.smtpPort(), settings.mailApiPort()), List.of());
+	}
+
+	/**
+	 * A Spring Boot application started from {@code <projectDir>/<name>/target/<name>.jar}, ready when its readiness
+	 * group says so.
+	 */
+	static Part application(PlatformSettings settings, Application application) {
+		Path jar = application.jar(settings.projectDir());
+		String address = application.routeKey() == null ? "http://localhost:" + application.port()
+				: "127.0.0.1:" + application.port();
+		URI readiness = URI.create("http://127.0.0.1:" + application.port() + "/actuator/health/readiness");
+		return new Part(application.name(), application.name(), address, Part.Stage.APPLICATIONS,
+				JavaCommand.jar(APPLICATION_JVM_OPTIONS, jar, applicationArguments(settings, application.port())),
+				Readiness.httpOk(readiness), List.of(application.port()), List.of(jar));
+	}
+
+	/** Every application gets the same arguments; each ignores those it does not use. */
+	static List<String> applicationArguments(PlatformSettings settings, int port) {
+		List<String> arguments = new ArrayList<>();
+		arguments.add("--server.port=" + port);
+		arguments.add("--spring.kafka.bootstrap-servers=127.0.0.1:" + settings.kafkaPort());
+		arguments.add("--platform.data-dir=" + settings.dataDir());
+		arguments.add("--platform.security.issuer-uri=http://localhost:" + settings.gatewayPort());
+		arguments.add("--spring.mail.host=127.0.0.1");
+		arguments.add("--spring.mail.port=" + settings.smtpPort());
+		for (Application service : settings.applications()) {
+			if (service.routeKey() != null) {
+				arguments.add("--platform.gateway.services." + service.routeKey() + "=http://127.0.0.1:" + service.port());
+			}
+		}
+		return arguments;
+	}
+
+}

@@ -1,0 +1,150 @@
+package io.eventplatform.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Where the platform runs from, where it keeps its data, and the ports of its parts.
+ *
+ * @param projectDir the repository root; services are started from {@code <name>/target/<name>.jar} under it
+ * @param dataDir broker log directories, the services' H2 files and every part's log; kept between runs
+ * @param kafkaPort the broker's client listener (PLAINTEXT)
+ * @param kafkaControllerPort the KRaft controller listener
+ * @param smtpPort where the services send mail
+ * @param mailApiPort the HTTP API that lists the mail received
+ * @param gatewayPort the one public entrance, also the token issuer
+ * @param registrationPort registration-service
+ * @param weatherIngestPort weather-ingest-service
+ * @param transactionPort transaction-service
+ * @param notificationPort notification-service
+ * @param analyticsPort analytics-service
+ * @param startupTimeout how long every part together may take to become ready
+ */
+public record PlatformSettings(Path projectDir, Path dataDir, int kafkaPort, int kafkaControllerPort, int smtpPort,
+		int mailApiPort, int gatewayPort, int registrationPort, int weatherIngestPort, int transactionPort,
+		int notificationPort, int analyticsPort, Duration startupTimeout) {
+
+	/** Six Spring Boot applications starting at once on 2 cores take a minute or two; this leaves room. */
+	public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofMinutes(4);
+
+	public PlatformSettings {
+		projectDir = Objects.requireNonNull(projectDir, "projectDir").toAbsolutePath().normalize();
+		dataDir = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath().normalize();
+		Objects.requireNonNull(startupTimeout, "startupTimeout");
+		if (startupTimeout.isNegative() || startupTimeout.isZero()) {
+			throw new IllegalArgumentException("startupTimeout must be positive");
+		}
+		List<Integer> ports = List.of(kafkaPort, kafkaControllerPort, smtpPort, mailApiPort, gatewayPort,
+				registrationPort, weatherIngestPort, transactionPort, notificationPort, analyticsPort);
+		if (ports.stream().anyMatch(port -> port < 1 || port > 65535)) {
+			throw new IllegalArgumentException("Every port must be between 1 and 65535: " + ports);
+		}
+		if (new HashSet<>(ports).size() != ports.size()) {
+			throw new IllegalArgumentException("Every part needs a port of its own: " + ports);
+		}
+	}
+
+	/**
+	 * The ports the README documents (broker 9092 and 9093, SMTP 3025, mail API 8025, gateway 8080, services 8081 to
+	 * 8085) and {@code <projectDir>/data}.
+	 */
+	public static PlatformSettings defaults(Path projectDir) {
+		return new PlatformSettings(projectDir, projectDir.resolve("data"), 9092, 9093, 3025, 8025, 8080, 8081, 8082,
+				8083, 8084, 8085, DEFAULT_STARTUP_TIMEOUT);
+	}
+
+	/** Ports that are free right now, for tests that must not collide with a platform already running. */
+	public static PlatformSettings onFreePorts(Path projectDir, Path dataDir) {
+		int[] ports = freePorts(10);
+		return new PlatformSettings(projectDir, dataDir, ports[0], ports[1], ports[2], ports[3], ports[4], ports[5],
+				ports[6], ports[7], ports[8], ports[9], DEFAULT_STARTUP_TIMEOUT);
+	}
+
+	public PlatformSettings withDataDir(Path dataDir) {
+		return new PlatformSettings(projectDir, dataDir, kafkaPort, kafkaControllerPort, smtpPort, mailApiPort,
+				gatewayPort, registrationPort, weatherIngestPort, transactionPort, notificationPort, analyticsPort,
+				startupTimeout);
+	}
+
+	public PlatformSettings withStartupTimeout(Duration startupTimeout) {
+		return new PlatformSettings(projectDir, dataDir, kafkaPort, kafkaControllerPort, smtpPort, mailApiPort,
+				gatewayPort, registrationPort, weatherIngestPort, transactionPort, notificationPort, analyticsPort,
+				startupTimeout);
+	}
+
+	/** Every part's output goes to {@code <logsDir>/<part>.log}. */
+	public Path logsDir() {
+		return dataDir.resolve("logs");
+	}
+
+	/** The log of one part, e.g. {@code kafka-broker}, {@code mail-server} or {@code registration-service}. */
+	public Path logFile(String partName) {
+		return logsDir().resolve(partName + ".log");
+	}
+
+	/** The Spring Boot applications: the five services, then the gateway. */
+	List<Application> applications() {
+		return List.of(new Application("registration-service", "registration", registrationPort),
+				new Application("weather-ingest-service", "weather-ingest", weatherIngestPort),
+				new Application("transaction-service", "transaction", transactionPort),
+				new Application("notification-service", "notification", notificationPort),
+				new Application("analytics-service", "analytics", analyticsPort),
+				new Application("gateway", null, gatewayPort));
+	}
+
+	/**
+	 * All ports are held open together until each is chosen, so no two are the same. A port could still be taken
+	 * between here and the part binding it; on a test machine that is rare enough.
+	 */
+	private static int[] freePorts(int count) {
+		List<ServerSocket> sockets = new ArrayList<>();
+		try {
+			int[] ports = new int[count];
+			for (int i = 0; i < count; i++) {
+				ServerSocket socket = new ServerSocket(0);
+				sockets.add(socket);
+				ports[i] = socket.getLocalPort();
+			}
+			return ports;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not find free ports", ex);
+		}
+		finally {
+			sockets.forEach(PlatformSettings::closeQuietly);
+		}
+	}
+
+	private static void closeQuietly(ServerSocket socket) {
+		try {
+			socket.close();
+		}
+		catch (IOException ex) {
+			// Only probing; nothing to release.
+		}
+	}
+
+	/**
+	 * A Spring Boot application of the platform.
+	 *
+	 * @param name the module, artifact and jar name
+	 * @param routeKey the gateway's name for it in {@code platform.gateway.services.<routeKey>}; {@code null} for the
+	 * gateway itself
+	 * @param port its HTTP port
+	 */
+	record Application(String name, String routeKey, int port) {
+
+		Path jar(Path projectDir) {
+			return projectDir.resolve(name).resolve("target").resolve(name + ".jar");
+		}
+
+	}
+
+}

@@ -1,0 +1,39 @@
+package io.eventplatform.local;
+
+import java.util.List;
+
+/**
+ * What the terminal shows once the platform is up: where things are and a first request to try.
+ */
+final class StartupSummary {
+
+	private StartupSummary() {
+	}
+
+	static List<String> lines(LocalPlatform platform) {
+		PlatformSettings settings = platform.settings();
+		String gateway = platform.gatewayUrl().toString();
+		String mail = "http://localhost:" + settings.mailApiPort() + "/messages";
+		return List.of("", //
+				"The event platform is up.", //
+				"", //
+				"  Gateway        " + gateway, //
+				"  Clients        " + DevClients.DEMO_CLIENT_ID + " / " + DevClients.DEMO_CLIENT_SECRET
+						+ "       every API scope except platform:admin", //
+				"                 " + DevClients.ADMIN_CLIENT_ID + " / " + DevClients.ADMIN_CLIENT_SECRET
+						+ "   every API scope and platform:admin", //
+				"  Kafka          " + platform.kafkaBootstrapServers(), //
+				"  Logs           " + settings.logsDir() + "/<part>.log", //
+				"  Received mail  curl -s " + mail, //
+				"", //
+				"Try:", //
+				"  TOKEN=$(curl -s -u " + DevClients.DEMO_CLIENT_ID + ":" + DevClients.DEMO_CLIENT_SECRET
+						+ " -d grant_type=client_credentials " + gateway
+						+ "/oauth2/token | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')", //
+				"  curl -i -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' "
+						+ "-d '{\"email\":\"ada@example.com\",\"displayName\":\"Ada Lovelace\",\"country\":\"GB\"}' "
+						+ gateway + "/api/users", //
+				"");
+	}
+
+}

@@ -1,0 +1,61 @@
+package io.eventplatform.local.kafka;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.eventplatform.local.process.ChildArguments;
+import io.eventplatform.local.process.JavaCommand;
+import io.eventplatform.local.process.ParentWatchdog;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * The broker process: writes {@code server.properties}, formats the storage on the first run only, then runs
+ * {@code kafka.Kafka} in this JVM until it is asked to stop.
+ */
+public final class KafkaBrokerProcess {
+
+	/**
+	 * A small footprint for one developer's traffic. The serial collector suits a 2-core machine; Kafka keeps its
+	 * data in the page cache, not on the heap.
+	 */
+	private static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Xss512k",
+			"-Djava.awt.headless=true", "-Dlogback.configurationFile=io/eventplatform/local/child-logback.xml");
+
+	private KafkaBrokerProcess() {
+	}
+
+	/** The command that runs a broker listening on {@code port} with its controller on {@code controllerPort}. */
+	public static List<String> command(int port, int controllerPort, Path kafkaDirectory) {
+		return JavaCommand.mainClass(JVM_OPTIONS, KafkaBrokerProcess.class,
+				List.of("--port=" + port, "--controller-port=" + controllerPort,
+						"--directory=" + kafkaDirectory.toAbsolutePath(), ParentWatchdog.optionForCurrentProcess()));
+	}
+
+	public static void main(String[] args) throws IOException {
+		ChildArguments arguments = ChildArguments.parse(args);
+		ParentWatchdog.exitWhenParentEnds(arguments);
+		BrokerConfiguration configuration = new BrokerConfiguration(arguments.requiredPort("port"),
+				arguments.requiredPort("controller-port"), Path.of(arguments.required("directory")));
+		Path serverProperties = configuration.write();
+		if (!configuration.isFormatted()) {
+			format(serverProperties);
+		}
+		kafka.Kafka.main(new String[] { serverProperties.toString() });
+	}
+
+	/**
+	 * Formats the log directory with a new cluster id. Called through {@code execute} rather than {@code main},
+	 * which would end the JVM. No {@code --standalone}: the voter set is static (see {@link BrokerConfiguration}).
+	 */
+	private static void format(Path serverProperties) {
+		String clusterId = Uuid.randomUuid().toString();
+		int exitCode = StorageTool.execute(new String[] { "format", "--cluster-id", clusterId, "--config",
+				serverProperties.toString(), "--ignore-formatted" }, System.out);
+		if (exitCode != 0) {
+			throw new IllegalStateException("Formatting the Kafka storage failed with exit code " + exitCode);
+		}
+	}
+
+}

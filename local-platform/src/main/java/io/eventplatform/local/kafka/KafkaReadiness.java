@@ -1,0 +1,58 @@
+package io.eventplatform.local.kafka;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.eventplatform.local.process.Readiness;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+
+/**
+ * Ready when the broker describes a cluster with a node in it: the node is listed only once it has caught up with
+ * the metadata log and is unfenced, that is when topics can be created and written to.
+ */
+public final class KafkaReadiness implements Readiness {
+
+	private final String bootstrapServers;
+
+	private Admin admin;
+
+	public KafkaReadiness(String bootstrapServers) {
+		this.bootstrapServers = bootstrapServers;
+	}
+
+	@Override
+	public synchronized boolean isReady() {
+		try {
+			if (admin == null) {
+				admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+						AdminClientConfig.CLIENT_ID_CONFIG, "local-platform-readiness",
+						AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+						AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000,
+						AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500));
+			}
+			return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000))
+				.nodes()
+				.get(3, TimeUnit.SECONDS)
+				.isEmpty();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		catch (Exception ex) {
+			return false;
+		}
+	}
+
+	@Override
+	public synchronized void close() {
+		if (admin != null) {
+			admin.close(Duration.ofSeconds(1));
+			admin = null;
+		}
+	}
+
+}

@@ -1,0 +1,99 @@
+package io.eventplatform.local.mail;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The HTTP side of the mail server, how people and tests see what the services sent.
+ * <ul>
+ * <li>{@code GET /messages} lists every message, oldest first; {@code ?to=address} keeps those sent to it</li>
+ * <li>{@code DELETE /messages} forgets them all</li>
+ * <li>{@code GET /health} answers 200 while the server runs</li>
+ * </ul>
+ */
+final class MailApi {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final Mailbox mailbox;
+
+	private final HttpServer server;
+
+	private MailApi(Mailbox mailbox, HttpServer server) {
+		this.mailbox = mailbox;
+		this.server = server;
+	}
+
+	static MailApi start(Mailbox mailbox, String host, int port) throws IOException {
+		HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
+		MailApi api = new MailApi(mailbox, server);
+		server.createContext("/messages", api::messages);
+		server.createContext("/health", api::health);
+		server.start();
+		return api;
+	}
+
+	void stop() {
+		server.stop(0);
+	}
+
+	private void messages(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			if (!exchange.getRequestURI().getPath().equals("/messages")) {
+				send(exchange, 404, null);
+			}
+			else if (exchange.getRequestMethod().equals("GET")) {
+				Optional<String> to = queryParameter(exchange, "to");
+				send(exchange, 200, json.writeValueAsBytes(to.map(mailbox::addressedTo).orElseGet(mailbox::all)));
+			}
+			else if (exchange.getRequestMethod().equals("DELETE")) {
+				mailbox.purge();
+				send(exchange, 204, null);
+			}
+			else {
+				exchange.getResponseHeaders().set("Allow", "GET, DELETE");
+				send(exchange, 405, null);
+			}
+		}
+	}
+
+	private void health(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			send(exchange, 200, "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8));
+		}
+	}
+
+	private static Optional<String> queryParameter(HttpExchange exchange, String name) {
+		String query = exchange.getRequestURI().getRawQuery();
+		if (query == null) {
+			return Optional.empty();
+		}
+		return Stream.of(query.split("&"))
+			.map(pair -> pair.split("=", 2))
+			.filter(pair -> pair.length == 2 && pair[0].equals(name))
+			.map(pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8))
+			.findFirst();
+	}
+
+	private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+		if (body == null) {
+			exchange.sendResponseHeaders(status, -1);
+			return;
+		}
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, body.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(body);
+		}
+	}
+
+}

@@ -1,0 +1,64 @@
+package io.eventplatform.local.mail;
+
+import java.io.IOException;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+
+/**
+ * The readable bodies of a MIME message: its first plain-text and first HTML part, wherever they sit in nested
+ * multiparts (a typical mail is {@code multipart/mixed} around {@code multipart/alternative}).
+ */
+final class MailContent {
+
+	private String text;
+
+	private String html;
+
+	private MailContent() {
+	}
+
+	static MailContent of(Part message) throws MessagingException, IOException {
+		MailContent content = new MailContent();
+		content.collect(message);
+		return content;
+	}
+
+	String text() {
+		return text;
+	}
+
+	String html() {
+		return html;
+	}
+
+	private void collect(Part part) throws MessagingException, IOException {
+		if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+			return;
+		}
+		if (part.isMimeType("text/plain")) {
+			text = (text != null) ? text : asString(part);
+		}
+		else if (part.isMimeType("text/html")) {
+			html = (html != null) ? html : asString(part);
+		}
+		else if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				collect(multipart.getBodyPart(i));
+			}
+		}
+	}
+
+	private static String asString(Part part) throws MessagingException, IOException {
+		Object content = part.getContent();
+		if (content instanceof String string) {
+			return string;
+		}
+		// An unknown charset: Jakarta Mail hands over the raw stream rather than guess.
+		try (var stream = part.getInputStream()) {
+			return new String(stream.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+	}
+
+}

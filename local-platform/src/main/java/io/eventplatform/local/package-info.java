@@ -1,0 +1,5 @@
+/**
+ * Runs the whole platform on one machine with only a JDK: a Kafka broker, a mail server and every service, each as
+ * its own process, started in order and stopped in reverse.
+ */
+package io.eventplatform.local;

@@ -1,0 +1,34 @@
+package io.eventplatform.local;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import io.eventplatform.local.LocalPlatformCommand.Options;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class LocalPlatformCommandTests {
+
+	@Test
+	void runsWithoutDemoTrafficInTheDefaultDataDirectoryWhenGivenNoOptions() {
+		assertThat(Options.parse()).isEqualTo(new Options(false, Optional.empty(), false));
+	}
+
+	@Test
+	void acceptsTheDemoFlagAndADataDirectoryInEitherForm() {
+		assertThat(Options.parse("--demo", "--data-dir", "/tmp/a").dataDir()).hasValue(Path.of("/tmp/a"));
+		assertThat(Options.parse("--data-dir=/tmp/b", "--demo").demo()).isTrue();
+		assertThat(Options.parse("--data-dir=/tmp/b").dataDir()).hasValue(Path.of("/tmp/b"));
+	}
+
+	@Test
+	void rejectsUnknownOptionsAndAMissingPath() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--demo", "--fast"))
+			.withMessage("Unknown option: --fast");
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--data-dir"))
+			.withMessage("--data-dir needs a path");
+	}
+
+}

@@ -1,0 +1,77 @@
+package io.eventplatform.local;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class PlatformSettingsTests {
+
+	@Test
+	void defaultsToTheDocumentedPortsAndADataDirectoryInTheProject() {
+		// When
+		PlatformSettings settings = PlatformSettings.defaults(Path.of("/work/project"));
+
+		// Then
+		assertThat(settings.dataDir()).isEqualTo(Path.of("/work/project/data"));
+		assertThat(List.of(settings.kafkaPort(), settings.kafkaControllerPort(), settings.smtpPort(),
+				settings.mailApiPort(), settings.gatewayPort(), settings.registrationPort(),
+				settings.weatherIngestPort(), settings.transactionPort(), settings.notificationPort(),
+				settings.analyticsPort()))
+			.containsExactly(9092, 9093, 3025, 8025, 8080, 8081, 8082, 8083, 8084, 8085);
+		assertThat(settings.logFile("kafka-broker")).isEqualTo(Path.of("/work/project/data/logs/kafka-broker.log"));
+	}
+
+	@Test
+	void choosesDistinctPortsThatAreFreeForTests() {
+		// When
+		PlatformSettings settings = PlatformSettings.onFreePorts(Path.of("project"), Path.of("data"));
+
+		// Then
+		List<Integer> ports = Stream.of(settings.kafkaPort(), settings.kafkaControllerPort(), settings.smtpPort(),
+				settings.mailApiPort(), settings.gatewayPort(), settings.registrationPort(),
+				settings.weatherIngestPort(), settings.transactionPort(), settings.notificationPort(),
+				settings.analyticsPort())
+			.toList();
+		assertThat(ports).doesNotHaveDuplicates().allSatisfy(port -> {
+			try (ServerSocket socket = new ServerSocket(port)) {
+				assertThat(socket.isBound()).isTrue();
+			}
+			catch (IOException ex) {
+				throw new AssertionError("port " + port + " is not free", ex);
+			}
+		});
+		assertThat(settings.projectDir()).isAbsolute();
+		assertThat(settings.dataDir()).isAbsolute();
+	}
+
+	@Test
+	void rejectsTwoPartsOnOnePort() {
+		PlatformSettings settings = PlatformSettings.defaults(Path.of("project"));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new PlatformSettings(settings.projectDir(), settings.dataDir(), 9092, 9093, 3025, 8025,
+					8080, 8080, 8082, 8083, 8084, 8085, Duration.ofMinutes(1)))
+			.withMessageContaining("port of its own");
+	}
+
+	@Test
+	void replacesOnlyTheDataDirectory() {
+		// Given
+		PlatformSettings settings = PlatformSettings.defaults(Path.of("/work/project"));
+
+		// When
+		PlatformSettings elsewhere = settings.withDataDir(Path.of("/tmp/platform-data"));
+
+		// Then
+		assertThat(elsewhere.dataDir()).isEqualTo(Path.of("/tmp/platform-data"));
+		assertThat(elsewhere.withDataDir(settings.dataDir())).isEqualTo(settings);
+	}
+
+}

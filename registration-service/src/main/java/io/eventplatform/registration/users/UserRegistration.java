@@ -1,0 +1,70 @@
+package io.eventplatform.registration.users;
+
+import java.time.Clock;
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.eventplatform.contract.EventEnvelope;
+import io.eventplatform.contract.users.UserRegistered;
+import io.eventplatform.support.kafka.EventPublisher;
+
+/**
+ * Registers users. The user and its {@link UserRegistered} event are stored in one transaction (the event goes to the
+ * outbox), so a user is never registered without the platform hearing of it, nor announced without being stored.
+ */
+@Service
+public class UserRegistration {
+
+	private static final Logger log = LoggerFactory.getLogger(UserRegistration.class);
+
+	private final Users users;
+
+	private final ApplicationEventPublisher outbox;
+
+	private final EventPublisher events;
+
+	private final Clock clock;
+
+	UserRegistration(Users users, ApplicationEventPublisher outbox, EventPublisher events) {
+		this.users = users;
+		this.outbox = outbox;
+		this.events = events;
+		this.clock = Clock.systemUTC();
+	}
+
+	public record Registration(String email, String displayName, String country, boolean marketingConsent) {
+	}
+
+	@Transactional
+	public User register(Registration registration) {
+		String email = normalise(registration.email());
+		if (users.existsByEmail(email)) {
+			throw new EmailAlreadyRegisteredException();
+		}
+		User user = new User(email, registration.displayName().strip(),
+				registration.country().toUpperCase(Locale.ROOT), registration.marketingConsent(), clock.instant());
+		try {
+			users.saveAndFlush(user);
+		}
+		catch (DataIntegrityViolationException ex) {
+			// Two registrations of one address at the same moment: the unique index decides.
+			throw new EmailAlreadyRegisteredException();
+		}
+		UserRegistered registered = new UserRegistered(user.getId(), user.getEmail(), user.getDisplayName(),
+				user.getCountry(), user.isMarketingConsent());
+		outbox.publishEvent(new EventEnvelope<>(java.util.UUID.randomUUID().toString(), events.source(),
+				user.getRegisteredAt(), registered));
+		log.info("Registered user {}", user.getId());
+		return user;
+	}
+
+	static String normalise(String email) {
+		return email.strip().toLowerCase(Locale.ROOT);
+	}
+}

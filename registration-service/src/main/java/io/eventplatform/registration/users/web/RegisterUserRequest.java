@@ -1,0 +1,29 @@
+package io.eventplatform.registration.users.web;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import io.eventplatform.registration.users.UserRegistration.Registration;
+
+/**
+ * The body of {@code POST /api/users}. Properties not named here (such as {@code id} or {@code role}) are ignored,
+ * never applied.
+ */
+record RegisterUserRequest(@NotBlank @Email @Size(max = 254) String email,
+		@NotBlank @Size(max = 100) String displayName,
+		@NotNull @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166-1 alpha-2 country code") String country,
+		Boolean marketingConsent) {
+
+	RegisterUserRequest {
+		// Surrounding blanks are a typing accident, not an invalid address: validate what will be stored.
+		email = email == null ? null : email.strip();
+		displayName = displayName == null ? null : displayName.strip();
+	}
+
+	Registration toRegistration() {
+		return new Registration(email, displayName, country, Boolean.TRUE.equals(marketingConsent));
+	}
+}

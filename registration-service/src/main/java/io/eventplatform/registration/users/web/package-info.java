@@ -1,0 +1,2 @@
+/** The users API: {@code POST /api/users} and {@code GET /api/users/{id}}. */
+package io.eventplatform.registration.users.web;

@@ -1,0 +1,51 @@
+package io.eventplatform.support.kafka;
+
+import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+
+import io.eventplatform.contract.EventEnvelope;
+
+/**
+ * Publishes events to the topic the contract assigns them, keyed as the contract says, with CloudEvents headers. The
+ * returned future completes when the broker acknowledged the record (acks=all, idempotent producer).
+ */
+public class EventPublisher {
+
+	private static final Logger log = LoggerFactory.getLogger(EventPublisher.class);
+
+	private final KafkaTemplate<String, EventEnvelope<?>> kafka;
+
+	private final URI source;
+
+	EventPublisher(KafkaTemplate<String, EventEnvelope<?>> kafka, URI source) {
+		this.kafka = kafka;
+		this.source = source;
+	}
+
+	/** The {@code ce_source} of the events this service produces. */
+	public URI source() {
+		return source;
+	}
+
+	/** A new event of this service, with a fresh id. */
+	public <T> EventEnvelope<T> newEvent(T data) {
+		return EventEnvelope.of(source, data);
+	}
+
+	public CompletableFuture<SendResult<String, EventEnvelope<?>>> publish(EventEnvelope<?> event) {
+		return kafka.send(event.topic().name(), event.key(), event).whenComplete((result, failure) -> {
+			if (failure == null) {
+				log.debug("Published {} {} to {}-{}@{}", event.type(), event.id(), result.getRecordMetadata().topic(),
+						result.getRecordMetadata().partition(), result.getRecordMetadata().offset());
+			}
+			else {
+				log.warn("Could not publish {} {}: {}", event.type(), event.id(), failure.getMessage());
+			}
+		});
+	}
+}

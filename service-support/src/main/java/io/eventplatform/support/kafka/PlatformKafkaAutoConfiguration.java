@@ -1,0 +1,106 @@
+package io.eventplatform.support.kafka;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+
+import io.eventplatform.contract.EventEnvelope;
+import io.eventplatform.contract.Topic;
+import io.eventplatform.contract.kafka.EventSerializer;
+import io.eventplatform.contract.kafka.InvalidEventException;
+
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(PlatformKafkaProperties.class)
+class PlatformKafkaAutoConfiguration {
+
+	/** The service's topics and the dead-letter topics of what it consumes, as the contract lays them out. */
+	@Bean
+	KafkaAdmin.NewTopics platformTopics(PlatformKafkaProperties properties) {
+		List<NewTopic> topics = new ArrayList<>();
+		properties.producedTopics().forEach(topic -> topics.add(newTopic(topic.name(), topic, properties)));
+		for (Topic<?> topic : properties.consumedTopics()) {
+			topics.add(newTopic(topic.name(), topic, properties));
+			// Same partition count: the recoverer keeps a failed record's partition in the dead-letter topic.
+			topics.add(newTopic(topic.deadLetterTopic(), topic, properties));
+		}
+		return new KafkaAdmin.NewTopics(topics.stream().distinct().toArray(NewTopic[]::new));
+	}
+
+	private static NewTopic newTopic(String name, Topic<?> topic, PlatformKafkaProperties properties) {
+		return TopicBuilder.name(name)
+			.partitions(topic.partitions())
+			.replicas(properties.replicationFactor())
+			.configs(topic.config())
+			.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EventPublisher eventPublisher(KafkaTemplate<String, EventEnvelope<?>> kafkaTemplate,
+			@Value("${spring.application.name}") String applicationName) {
+		return new EventPublisher(kafkaTemplate, URI.create("/" + applicationName));
+	}
+
+	/**
+	 * Retries a failing record with a bounded exponential back-off, then sends it to {@code <topic>-dlt} with the
+	 * cause in its headers, and carries on with the next record. Records that are not valid events are never
+	 * retried: their original bytes go to the dead-letter topic at once.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	DefaultErrorHandler kafkaErrorHandler(ProducerFactory<?, ?> producerFactory,
+			PlatformKafkaProperties properties) {
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate(producerFactory));
+		PlatformKafkaProperties.Retry retry = properties.retry();
+		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
+		backOff.setInitialInterval(retry.initialInterval().toMillis());
+		backOff.setMaxInterval(retry.maxInterval().toMillis());
+		DefaultErrorHandler errorHandler = new DefaultErrorHandler(recoverer, backOff);
+		errorHandler.addNotRetryableExceptions(InvalidEventException.class);
+		return errorHandler;
+	}
+
+	/**
+	 * Dead letters are either the raw bytes of a record that did not deserialise, or an event whose processing
+	 * failed: one template serialises both, by type.
+	 */
+	private static KafkaTemplate<Object, Object> deadLetterTemplate(ProducerFactory<?, ?> producerFactory) {
+		Map<String, Object> config = new LinkedHashMap<>(producerFactory.getConfigurationProperties());
+		config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+		Map<Class<?>, org.apache.kafka.common.serialization.Serializer<?>> keys = new LinkedHashMap<>();
+		keys.put(String.class, new StringSerializer());
+		keys.put(byte[].class, new ByteArraySerializer());
+		Map<Class<?>, org.apache.kafka.common.serialization.Serializer<?>> values = new LinkedHashMap<>();
+		values.put(byte[].class, new ByteArraySerializer());
+		values.put(EventEnvelope.class, new EventSerializer());
+		return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new DelegatingByTypeSerializer(keys),
+				new DelegatingByTypeSerializer(values)));
+	}
+
+	@Bean
+	KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+		return new KafkaHealthIndicator(kafkaAdmin);
+	}
+}

@@ -1,0 +1,5 @@
+/**
+ * What every service of the platform needs, written once: Kafka serialisation, topics and error handling, JWT
+ * validation, problem details and health. Services get it by depending on this module (Spring Boot auto-configuration).
+ */
+package io.eventplatform.support;

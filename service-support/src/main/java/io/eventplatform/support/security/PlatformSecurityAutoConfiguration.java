@@ -1,0 +1,44 @@
+package io.eventplatform.support.security;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+import tools.jackson.databind.json.JsonMapper;
+
+@AutoConfiguration(beforeName = {
+		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration" })
+@EnableMethodSecurity
+class PlatformSecurityAutoConfiguration {
+
+	/**
+	 * Only health and its probes are public. Every API call needs a valid JWT from the gateway; which scope it needs is
+	 * stated on the endpoint. Stateless: no session, no CSRF token (no cookies are ever accepted).
+	 */
+	@Bean
+	@ConditionalOnMissingBean(SecurityFilterChain.class)
+	SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, JsonMapper jsonMapper) throws Exception {
+		ProblemDetailsSecurityHandler problems = new ProblemDetailsSecurityHandler(jsonMapper);
+		http.authorizeHttpRequests(requests -> requests
+			.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
+			.permitAll()
+			.requestMatchers("/actuator/**")
+			.hasAuthority("SCOPE_platform:admin")
+			.requestMatchers("/error")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
+			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> {
+			}).authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable());
+		return http.build();
+	}
+}

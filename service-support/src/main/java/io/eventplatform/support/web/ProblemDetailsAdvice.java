@@ -1,0 +1,73 @@
+package io.eventplatform.support.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Problem details for every error Spring MVC knows, plus an {@code errors} list for invalid input: each entry names
+ * the field, the rule it broke and a message, so a client can show it next to the field.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+	/** One broken rule of one field. */
+	record FieldProblem(String field, String rule, String message) {
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldProblem> errors = new ArrayList<>();
+		for (FieldError error : ex.getBindingResult().getFieldErrors()) {
+			errors.add(new FieldProblem(error.getField(), error.getCode(), error.getDefaultMessage()));
+		}
+		ex.getBindingResult()
+			.getGlobalErrors()
+			.forEach(error -> errors.add(new FieldProblem(null, error.getCode(), error.getDefaultMessage())));
+		errors.sort(Comparator.comparing(FieldProblem::field, Comparator.nullsFirst(Comparator.naturalOrder())));
+		ProblemDetail problem = ex.getBody();
+		problem.setTitle("Invalid request");
+		problem.setDetail(errors.stream()
+			.map(error -> (error.field() == null ? "" : error.field() + " ") + error.message())
+			.collect(Collectors.joining("; ")));
+		problem.setProperty("errors", errors);
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "The request body is not valid JSON");
+		problem.setTitle("Unreadable request");
+		if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+			String field = databind.getPath()
+				.stream()
+				.map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
+						: "[" + reference.getIndex() + "]")
+				.collect(Collectors.joining(".")).replace(".[", "[");
+			problem.setDetail(field + " has a value of the wrong type or format");
+			problem.setProperty("errors", List.of(new FieldProblem(field, "format",
+					"has a value of the wrong type or format")));
+		}
+		else if (ex.getCause() instanceof JacksonException) {
+			problem.setDetail("The request body is not well-formed JSON");
+		}
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+}

@@ -1,0 +1,12 @@
+package io.eventplatform.weather;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class WeatherIngestServiceApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(WeatherIngestServiceApplication.class, args);
+	}
+}
