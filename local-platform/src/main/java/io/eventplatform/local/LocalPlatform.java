@@ -138,6 +138,9 @@ public final class LocalPlatform implements AutoCloseable {
 			return;
 		}
 		closed = true;
+		if (!running.isEmpty()) {
+			console.println("▸ stopping");
+		}
 		List<Running> applications = running.stream().filter(part -> part.stage() == Stage.APPLICATIONS).toList();
 		stop(applications, APPLICATION_STOP_GRACE);
 		List<Running> infrastructure = running.stream().filter(part -> part.stage() == Stage.INFRASTRUCTURE).toList();
@@ -222,7 +225,8 @@ public final class LocalPlatform implements AutoCloseable {
 				return part;
 			}
 			if (System.nanoTime() - deadline > 0) {
-				throw failure(part, "was not ready within " + settings.startupTimeout().toSeconds() + " s.");
+				throw failure(part, "was not ready within " + settings.startupTimeout().toSeconds() + " s (last check: "
+						+ part.part().readiness().lastOutcome() + ").");
 			}
 			Thread.sleep(POLL_INTERVAL.toMillis());
 		}

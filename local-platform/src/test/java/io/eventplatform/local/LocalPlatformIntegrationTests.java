@@ -118,7 +118,8 @@ class LocalPlatformIntegrationTests {
 		// When / Then
 		assertThatThrownBy(() -> start(slowBroker(), application("gateway")))
 			.isInstanceOfSatisfying(PlatformStartupException.class, failure -> {
-				assertThat(failure.getMessage()).contains("gateway was not ready within 4 s");
+				assertThat(failure.getMessage()).contains("gateway was not ready within 4 s (last check: GET http://127.0.0.1:"
+						+ settings.gatewayPort() + "/actuator/health/readiness failed");
 				assertThat(failure.logTail()).containsExactly("Waiting for something that never comes");
 			});
 		assertThat(startedPids()).hasSize(1).noneMatch(LocalPlatformIntegrationTests::isAlive);

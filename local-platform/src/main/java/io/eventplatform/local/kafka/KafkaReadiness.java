@@ -19,6 +19,8 @@ public final class KafkaReadiness implements Readiness {
 
 	private Admin admin;
 
+	private volatile String lastOutcome = "not checked yet";
+
 	public KafkaReadiness(String bootstrapServers) {
 		this.bootstrapServers = bootstrapServers;
 	}
@@ -33,18 +35,26 @@ public final class KafkaReadiness implements Readiness {
 						AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000,
 						AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500));
 			}
-			return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000))
+			boolean hasNode = !admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000))
 				.nodes()
 				.get(3, TimeUnit.SECONDS)
 				.isEmpty();
+			lastOutcome = hasNode ? "ready" : bootstrapServers + " described a cluster without nodes";
+			return hasNode;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return false;
 		}
 		catch (Exception ex) {
+			lastOutcome = "describing the cluster at " + bootstrapServers + " failed: " + ex;
 			return false;
 		}
+	}
+
+	@Override
+	public String lastOutcome() {
+		return lastOutcome;
 	}
 
 	@Override

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class MailApi {
 
-	private static final JsonMapper json = JsonMapper.builder().build();
+	private static final JsonMapper json = JsonMapper.shared();
 
 	private final Mailbox mailbox;
 

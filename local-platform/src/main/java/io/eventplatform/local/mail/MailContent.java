@@ -1,6 +1,8 @@
 package io.eventplatform.local.mail;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -56,8 +58,8 @@ final class MailContent {
 			return string;
 		}
 		// An unknown charset: Jakarta Mail hands over the raw stream rather than guess.
-		try (var stream = part.getInputStream()) {
-			return new String(stream.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		try (InputStream stream = part.getInputStream()) {
+			return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
 		}
 	}
 

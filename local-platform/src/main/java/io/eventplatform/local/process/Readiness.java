@@ -19,6 +19,11 @@ public interface Readiness extends AutoCloseable {
 
 	boolean isReady();
 
+	/** What the last check saw, for the message when a part is never ready (e.g. an endpoint answering 404). */
+	default String lastOutcome() {
+		return "not ready";
+	}
+
 	/** Releases what the check holds (a client, a connection pool); called once the part is ready or given up. */
 	@Override
 	default void close() {
@@ -26,31 +31,32 @@ public interface Readiness extends AutoCloseable {
 
 	/** Ready when a {@code GET} of the address answers 200. */
 	static Readiness httpOk(URI uri) {
-		return () -> {
-			HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build();
-			try {
-				return HttpChecks.CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-			}
-			catch (IOException ex) {
-				return false;
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return false;
-			}
-		};
+		return new HttpOk(uri);
 	}
 
 	/** Ready when the port accepts a TCP connection. */
 	static Readiness acceptsConnections(String host, int port) {
-		return () -> {
-			try (Socket socket = new Socket()) {
-				socket.connect(new InetSocketAddress(host, port), 1000);
-				return true;
+		return new Readiness() {
+
+			private volatile String lastOutcome = "not checked yet";
+
+			@Override
+			public boolean isReady() {
+				try (Socket socket = new Socket()) {
+					socket.connect(new InetSocketAddress(host, port), 1000);
+					return true;
+				}
+				catch (IOException ex) {
+					lastOutcome = host + ":" + port + " refused connections";
+					return false;
+				}
 			}
-			catch (IOException ex) {
-				return false;
+
+			@Override
+			public String lastOutcome() {
+				return lastOutcome;
 			}
+
 		};
 	}
 
@@ -65,6 +71,11 @@ public interface Readiness extends AutoCloseable {
 			}
 
 			@Override
+			public String lastOutcome() {
+				return all.stream().filter(check -> !check.isReady()).findFirst().map(Readiness::lastOutcome).orElse("ready");
+			}
+
+			@Override
 			public void close() {
 				all.forEach(Readiness::close);
 			}
@@ -72,17 +83,46 @@ public interface Readiness extends AutoCloseable {
 		};
 	}
 
-}
+	/** {@code GET} answering 200. */
+	final class HttpOk implements Readiness {
 
-final class HttpChecks {
+		/** One client for every check: each {@link HttpClient} owns a selector thread. */
+		private static final HttpClient CLIENT = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(1))
+			.build();
 
-	/** One client for every check: each {@link HttpClient} owns a selector thread. */
-	static final HttpClient CLIENT = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(1))
-		.build();
+		private final URI uri;
 
-	private HttpChecks() {
+		private volatile String lastOutcome = "not checked yet";
+
+		private HttpOk(URI uri) {
+			this.uri = uri;
+		}
+
+		@Override
+		public boolean isReady() {
+			HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build();
+			try {
+				int status = CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+				lastOutcome = "GET " + uri + " answered " + status;
+				return status == 200;
+			}
+			catch (IOException ex) {
+				lastOutcome = "GET " + uri + " failed: " + ex;
+				return false;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+
+		@Override
+		public String lastOutcome() {
+			return lastOutcome;
+		}
+
 	}
 
 }

@@ -38,6 +38,7 @@ public final class StandInApplication {
 			System.out.println(name + ": broker not reachable at " + bootstrapServers);
 			System.exit(3);
 		}
+		// A slow start to simulate (this is the stand-in process, not a test waiting for an outcome).
 		Thread.sleep(Long.parseLong(options.getOrDefault("start-delay-ms", "0")));
 
 		HttpServer server = HttpServer.create(

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs the whole platform on this machine with only a JDK (17 or newer): builds it, then starts a Kafka broker, a mail
+# server, the five services and the gateway, each as its own process. Ctrl-C stops them all, in order.
+#
+#   ./run.sh                 build, then start
+#   ./run.sh --demo          ... and send simulated users through the gateway
+#   ./run.sh --no-build      start what was built last time
+#   ./run.sh --data-dir DIR  keep data and logs in DIR instead of ./data
+#   ./run.sh --help
+set -euo pipefail
+cd "$(dirname "$0")"
+
+build=true
+args=()
+for arg in "$@"; do
+  case "$arg" in
+    --no-build) build=false ;;
+    --help|-h) build=false; args+=("$arg") ;;
+    *) args+=("$arg") ;;
+  esac
+done
+
+if [ -n "${JAVA_HOME:-}" ]; then
+  java="$JAVA_HOME/bin/java"
+elif command -v java >/dev/null 2>&1; then
+  java="java"
+else
+  echo "run.sh needs a JDK 17 or newer: set JAVA_HOME or put java on the PATH." >&2
+  exit 1
+fi
+
+if [ "$build" = true ]; then
+  echo "Building the platform (./mvnw -B -q -DskipTests install); the first build downloads dependencies and takes a few minutes..."
+  ./mvnw -B -q -DskipTests install
+fi
+
+# The launcher only starts and watches the parts; a small heap is plenty.
+exec "$java" -Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k \
+  -cp "local-platform/target/classes:local-platform/target/lib/*" \
+  io.eventplatform.local.LocalPlatformCommand ${args[@]+"${args[@]}"}
