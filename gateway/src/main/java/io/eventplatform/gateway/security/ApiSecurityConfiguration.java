@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
+import io.eventplatform.support.security.ProblemDetailsSecurityHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.springframework.http.HttpMethod.GET;

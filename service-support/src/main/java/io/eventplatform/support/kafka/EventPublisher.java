@@ -3,6 +3,8 @@ package io.eventplatform.support.kafka;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -22,9 +24,12 @@ public class EventPublisher {
 
 	private final URI source;
 
-	EventPublisher(KafkaTemplate<String, EventEnvelope<?>> kafka, URI source) {
+	private final MeterRegistry meters;
+
+	EventPublisher(KafkaTemplate<String, EventEnvelope<?>> kafka, URI source, MeterRegistry meters) {
 		this.kafka = kafka;
 		this.source = source;
+		this.meters = meters;
 	}
 
 	/** The {@code ce_source} of the events this service produces. */
@@ -39,6 +44,8 @@ public class EventPublisher {
 
 	public CompletableFuture<SendResult<String, EventEnvelope<?>>> publish(EventEnvelope<?> event) {
 		return kafka.send(event.topic().name(), event.key(), event).whenComplete((result, failure) -> {
+			counter(failure == null ? "platform.events.published" : "platform.events.publish.failures", event)
+				.increment();
 			if (failure == null) {
 				log.debug("Published {} {} to {}-{}@{}", event.type(), event.id(), result.getRecordMetadata().topic(),
 						result.getRecordMetadata().partition(), result.getRecordMetadata().offset());
@@ -47,5 +54,13 @@ public class EventPublisher {
 				log.warn("Could not publish {} {}: {}", event.type(), event.id(), failure.getMessage());
 			}
 		});
+	}
+
+	private Counter counter(String name, EventEnvelope<?> event) {
+		return Counter.builder(name)
+			.description("Events the broker acknowledged, or failed to")
+			.tag("type", event.data().getClass().getSimpleName())
+			.tag("topic", event.topic().name())
+			.register(meters);
 	}
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
@@ -59,8 +61,8 @@ class PlatformKafkaAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	EventPublisher eventPublisher(KafkaTemplate<String, EventEnvelope<?>> kafkaTemplate,
-			@Value("${spring.application.name}") String applicationName) {
-		return new EventPublisher(kafkaTemplate, URI.create("/" + applicationName));
+			@Value("${spring.application.name}") String applicationName, MeterRegistry meterRegistry) {
+		return new EventPublisher(kafkaTemplate, URI.create("/" + applicationName), meterRegistry);
 	}
 
 	/**
@@ -100,6 +102,7 @@ class PlatformKafkaAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnEnabledHealthIndicator("kafka")
 	KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
 		return new KafkaHealthIndicator(kafkaAdmin);
 	}

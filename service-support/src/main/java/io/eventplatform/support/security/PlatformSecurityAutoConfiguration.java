@@ -28,6 +28,9 @@ class PlatformSecurityAutoConfiguration {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
 			.permitAll()
+			// The API description is no secret; calling the API still needs a token.
+			.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+			.permitAll()
 			.requestMatchers("/actuator/**")
 			.hasAuthority("SCOPE_platform:admin")
 			.requestMatchers("/error")

@@ -1,7 +1,9 @@
 package io.eventplatform.support.security;
 
 import java.io.IOException;
+import java.net.URI;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -18,41 +20,43 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Answers 401 and 403 as {@code application/problem+json}, keeping the {@code WWW-Authenticate} header that the
- * bearer-token handlers of Spring Security write.
+ * Answers 401 and 403 as {@code application/problem+json} like every other error of the platform, after Spring
+ * Security's bearer-token handlers have set the status and the {@code WWW-Authenticate} header (RFC 6750) that OAuth2
+ * clients rely on.
  */
-class ProblemDetailsSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
+public class ProblemDetailsSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
 
 	private final AuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
 
-	private final AccessDeniedHandler bearerAccessDenied = new BearerTokenAccessDeniedHandler();
+	private final AccessDeniedHandler bearerAccessDeniedHandler = new BearerTokenAccessDeniedHandler();
 
 	private final JsonMapper jsonMapper;
 
-	ProblemDetailsSecurityHandler(JsonMapper jsonMapper) {
+	public ProblemDetailsSecurityHandler(JsonMapper jsonMapper) {
 		this.jsonMapper = jsonMapper;
 	}
 
 	@Override
-	public void commence(HttpServletRequest request, HttpServletResponse response,
-			AuthenticationException authException) throws IOException, jakarta.servlet.ServletException {
-		bearerEntryPoint.commence(request, response, authException);
-		write(request, response, HttpStatus.UNAUTHORIZED, "A valid bearer token is required");
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+			throws IOException, ServletException {
+		bearerEntryPoint.commence(request, response, failure);
+		write(request, response, HttpStatus.UNAUTHORIZED, "A valid bearer token is required.");
 	}
 
 	@Override
-	public void handle(HttpServletRequest request, HttpServletResponse response,
-			AccessDeniedException accessDeniedException) throws IOException, jakarta.servlet.ServletException {
-		bearerAccessDenied.handle(request, response, accessDeniedException);
-		write(request, response, HttpStatus.FORBIDDEN, "The token lacks the scope this request needs");
+	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+			throws IOException, ServletException {
+		bearerAccessDeniedHandler.handle(request, response, denied);
+		write(request, response, HttpStatus.FORBIDDEN, "The token does not grant the scope this request needs.");
 	}
 
 	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
 			throws IOException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setInstance(java.net.URI.create(request.getRequestURI()));
+		problem.setInstance(URI.create(request.getRequestURI()));
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		jsonMapper.writeValue(response.getOutputStream(), problem);
 	}
+
 }
