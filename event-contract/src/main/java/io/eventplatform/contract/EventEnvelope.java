@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
  * An event with its metadata. On Kafka the metadata travels in CloudEvents binary-mode headers and only
@@ -18,9 +16,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * @param data the event itself
  * @param <T> the event type
  */
-// The type of data is kept when an envelope itself is stored as JSON (the outbox does); on Kafka only data is written.
-public record EventEnvelope<T>(String id, URI source, Instant time,
-		@JsonTypeInfo(use = JsonTypeInfo.Id.CLASS, include = JsonTypeInfo.As.PROPERTY, property = "@class") T data) {
+public record EventEnvelope<T>(String id, URI source, Instant time, T data) {
 
 	public EventEnvelope {
 		Objects.requireNonNull(id, "id");
@@ -35,19 +31,16 @@ public record EventEnvelope<T>(String id, URI source, Instant time,
 	}
 
 	/** The topic this event belongs on. */
-	@JsonIgnore
 	public Topic<T> topic() {
 		return Topics.carrying(data);
 	}
 
 	/** The record key: events with one key keep their order. */
-	@JsonIgnore
 	public String key() {
 		return topic().keyOf(data);
 	}
 
 	/** The {@code ce_type} header value. */
-	@JsonIgnore
 	public String type() {
 		return topic().cloudEventType();
 	}

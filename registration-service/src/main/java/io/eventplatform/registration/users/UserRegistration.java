@@ -2,10 +2,10 @@ package io.eventplatform.registration.users;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.eventplatform.contract.EventEnvelope;
 import io.eventplatform.contract.users.UserRegistered;
 import io.eventplatform.support.kafka.EventPublisher;
+import io.eventplatform.support.outbox.Outbox;
 
 /**
  * Registers users. The user and its {@link UserRegistered} event are stored in one transaction (the event goes to the
@@ -25,13 +26,13 @@ public class UserRegistration {
 
 	private final Users users;
 
-	private final ApplicationEventPublisher outbox;
+	private final Outbox outbox;
 
 	private final EventPublisher events;
 
 	private final Clock clock;
 
-	UserRegistration(Users users, ApplicationEventPublisher outbox, EventPublisher events) {
+	UserRegistration(Users users, Outbox outbox, EventPublisher events) {
 		this.users = users;
 		this.outbox = outbox;
 		this.events = events;
@@ -58,8 +59,8 @@ public class UserRegistration {
 		}
 		UserRegistered registered = new UserRegistered(user.getId(), user.getEmail(), user.getDisplayName(),
 				user.getCountry(), user.isMarketingConsent());
-		outbox.publishEvent(new EventEnvelope<>(java.util.UUID.randomUUID().toString(), events.source(),
-				user.getRegisteredAt(), registered));
+		outbox.add(new EventEnvelope<>(UUID.randomUUID().toString(), events.source(), user.getRegisteredAt(),
+				registered));
 		log.info("Registered user {}", user.getId());
 		return user;
 	}

@@ -36,11 +36,11 @@ public record PlatformKafkaProperties(@DefaultValue List<String> produces, @Defa
 			@DefaultValue("4") int maxRetries) {
 	}
 
-	List<Topic<?>> producedTopics() {
+	public List<Topic<?>> producedTopics() {
 		return produces.stream().<Topic<?>>map(PlatformKafkaProperties::topic).toList();
 	}
 
-	List<Topic<?>> consumedTopics() {
+	public List<Topic<?>> consumedTopics() {
 		return consumes.stream().<Topic<?>>map(PlatformKafkaProperties::topic).toList();
 	}
 

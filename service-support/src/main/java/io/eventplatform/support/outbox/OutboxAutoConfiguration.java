@@ -1,30 +1,55 @@
 package io.eventplatform.support.outbox;
 
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.scheduling.annotation.EnableAsync;
-import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import io.eventplatform.contract.Topic;
 import io.eventplatform.support.kafka.EventPublisher;
+import io.eventplatform.support.kafka.PlatformKafkaProperties;
 
-/** Active in the services that keep Spring Modulith's event publication registry (those with a database). */
-@AutoConfiguration
-@ConditionalOnClass(IncompleteEventPublications.class)
+/** Active in the services that keep a database: their events go through the outbox. */
+@AutoConfiguration(afterName = {
+		"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+		"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+		"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+		"io.eventplatform.support.kafka.PlatformKafkaAutoConfiguration" })
+@ConditionalOnBean({ DataSource.class, PlatformTransactionManager.class })
 @EnableConfigurationProperties(OutboxProperties.class)
-@EnableAsync
-@EnableScheduling
 class OutboxAutoConfiguration {
 
 	@Bean
-	OutboxRelay outboxRelay(EventPublisher eventPublisher, OutboxProperties properties) {
-		return new OutboxRelay(eventPublisher, properties);
+	OutboxRelay outboxRelay(DataSource dataSource, PlatformTransactionManager transactionManager,
+			EventPublisher eventPublisher, OutboxProperties properties) {
+		JdbcClient jdbc = JdbcClient.create(dataSource);
+		OutboxSchema.create(jdbc);
+		return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), eventPublisher, properties);
 	}
 
 	@Bean
-	OutboxRetry outboxRetry(IncompleteEventPublications incompleteEventPublications) {
-		return new OutboxRetry(incompleteEventPublications);
+	Outbox outbox(DataSource dataSource, OutboxRelay relay, PlatformKafkaProperties kafka, MeterRegistry meters) {
+		JdbcClient jdbc = JdbcClient.create(dataSource);
+		for (Topic<?> topic : kafka.producedTopics()) {
+			Gauge.builder("platform.outbox.pending", () -> pending(jdbc, topic))
+				.description("Events stored and not yet acknowledged by the broker")
+				.tag("type", topic.eventType().getSimpleName())
+				.register(meters);
+		}
+		return new Outbox(jdbc, relay);
+	}
+
+	private static long pending(JdbcClient jdbc, Topic<?> topic) {
+		return jdbc.sql("SELECT COUNT(*) FROM platform_outbox WHERE type = :type")
+			.param("type", topic.cloudEventType())
+			.query(Long.class)
+			.single();
 	}
 }

@@ -1,33 +1,192 @@
 package io.eventplatform.support.outbox;
 
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-import org.springframework.scheduling.annotation.Async;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.eventplatform.contract.EventEnvelope;
+import io.eventplatform.contract.Topic;
+import io.eventplatform.contract.Topics;
+import io.eventplatform.contract.kafka.EventJson;
 import io.eventplatform.support.kafka.EventPublisher;
 
 /**
- * Hands each event stored in the outbox to Kafka after the business transaction committed, off the request thread.
- * The publication counts as done only when the broker acknowledged; an exception leaves it failed in the registry,
- * and {@link OutboxRetry} tries it again. The envelope keeps its id across attempts, so consumers can drop a
- * duplicate.
+ * Publishes stored events in the order they were stored, and deletes each one only after the broker acknowledged it.
+ * <p>
+ * One round takes the oldest stored events under a row lock (so two instances of a service never publish the same
+ * rows, nor overtake each other), sends them all at once (the producer batches them and, being idempotent, keeps their
+ * order within each partition), waits for the acknowledgements, and deletes the acknowledged rows. When the broker
+ * fails to take an event, the same partition's later events fail with it, so nothing overtakes it: the rows stay and
+ * are published again after {@link OutboxProperties#retryInterval()}, in order. An event is only ever published
+ * twice when an acknowledgement got lost; it keeps its id, and consumers drop the duplicate.
  */
-class OutboxRelay {
+class OutboxRelay implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
 
 	private final EventPublisher publisher;
 
 	private final OutboxProperties properties;
 
-	OutboxRelay(EventPublisher publisher, OutboxProperties properties) {
+	private final Semaphore wakeUps = new Semaphore(0);
+
+	private final CountDownLatch stopped = new CountDownLatch(1);
+
+	private volatile boolean running;
+
+	private ExecutorService thread;
+
+	OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, EventPublisher publisher,
+			OutboxProperties properties) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
 		this.publisher = publisher;
 		this.properties = properties;
 	}
 
-	@Async
-	@TransactionalEventListener
-	public void relay(EventEnvelope<?> event) throws Exception {
-		publisher.publish(event).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+	/** A transaction stored events: publish them now rather than at the next poll. */
+	void wakeUp() {
+		wakeUps.release();
+	}
+
+	private void relayUntilStopped() {
+		while (running) {
+			boolean failed = false;
+			try {
+				while (running && relayOneRound()) {
+					// A full round: there may be more stored events behind it.
+				}
+			}
+			catch (RuntimeException ex) {
+				failed = true;
+				log.warn("Stored events stay in the outbox until the broker takes them: {}", ex.getMessage());
+			}
+			try {
+				if (failed) {
+					// Back off: new commits must not hammer a broker that is away. Ends early on shutdown.
+					stopped.await(properties.retryInterval().toMillis(), TimeUnit.MILLISECONDS);
+				}
+				else {
+					wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+				}
+				wakeUps.drainPermits();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	/** What one round did; its deletions are committed whether or not every event was acknowledged. */
+	private record Round(boolean full, RuntimeException failure) {
+	}
+
+	/** @return whether the round was full, so more events may be waiting */
+	boolean relayOneRound() {
+		Round round = transactions.execute(status -> {
+			List<StoredEvent> batch = jdbc.sql("""
+					SELECT position, event_id, source, type, event_time, data FROM platform_outbox
+					ORDER BY position FETCH FIRST :size ROWS ONLY FOR UPDATE""")
+				.param("size", properties.batchSize())
+				.query((rs, row) -> new StoredEvent(rs.getLong("position"), rs.getString("event_id"),
+						rs.getString("source"), rs.getString("type"), rs.getTimestamp("event_time").toInstant(),
+						rs.getString("data")))
+				.list();
+			if (batch.isEmpty()) {
+				return new Round(false, null);
+			}
+			List<CompletableFuture<?>> sends = new ArrayList<>(batch.size());
+			for (StoredEvent stored : batch) {
+				sends.add(publisher.publish(stored.toEnvelope()));
+			}
+			List<Long> published = new ArrayList<>(batch.size());
+			RuntimeException failure = null;
+			long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
+			for (int i = 0; i < batch.size(); i++) {
+				try {
+					sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+					published.add(batch.get(i).position());
+				}
+				catch (Exception ex) {
+					failure = failure != null ? failure
+							: new IllegalStateException("the broker did not acknowledge event " + batch.get(i).id(),
+									ex);
+				}
+			}
+			if (!published.isEmpty()) {
+				jdbc.sql("DELETE FROM platform_outbox WHERE position IN (:positions)")
+					.param("positions", published)
+					.update();
+			}
+			// Commit the deletions of what was published; what failed stays, to be retried in order.
+			return new Round(batch.size() == properties.batchSize(), failure);
+		});
+		if (round.failure() != null) {
+			throw round.failure();
+		}
+		return round.full();
+	}
+
+	record StoredEvent(long position, String id, String source, String type, java.time.Instant time, String data) {
+
+		EventEnvelope<?> toEnvelope() {
+			Topic<?> topic = Topics.byCloudEventType(type)
+				.orElseThrow(() -> new IllegalStateException("Unknown event type in the outbox: " + type));
+			return new EventEnvelope<>(id, URI.create(source), time,
+					EventJson.mapper().readValue(data, topic.eventType()));
+		}
+	}
+
+	@Override
+	public void start() {
+		running = true;
+		thread = Executors.newSingleThreadExecutor(runnable -> {
+			Thread relay = new Thread(runnable, "outbox-relay");
+			relay.setDaemon(true);
+			return relay;
+		});
+		thread.execute(this::relayUntilStopped);
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		stopped.countDown();
+		wakeUps.release();
+		thread.shutdown();
+		try {
+			thread.awaitTermination(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	@Override
+	public int getPhase() {
+		// Stop before the Kafka producer and the data source, start after them.
+		return SmartLifecycle.DEFAULT_PHASE - 1024;
 	}
 }

@@ -1,5 +1,5 @@
 /**
- * The transactional outbox: an event is stored in the business transaction (Spring Modulith's event publication
- * registry) and handed to Kafka after commit; what the broker did not acknowledge is retried until it does.
+ * The transactional outbox: an event is stored in the business transaction and published after commit, in the order
+ * it was stored, and deleted only once the broker acknowledged it. See {@code docs/adr/0001-ordered-outbox.md}.
  */
 package io.eventplatform.support.outbox;

@@ -1,0 +1,118 @@
+package io.eventplatform.support.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.eventplatform.contract.EventEnvelope;
+import io.eventplatform.contract.transactions.TransactionRecorded;
+import io.eventplatform.local.kafka.KafkaBrokerProcess;
+import io.eventplatform.local.kafka.KafkaReadiness;
+import io.eventplatform.local.process.ChildProcess;
+
+/**
+ * The broker goes away while the service keeps accepting: the events are stored, and once the broker is back every
+ * one of them is on the topic exactly once, in order per key, without restarting the service. A real broker process
+ * (the one {@code ./run.sh} starts) is stopped and started again on its data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+		properties = { "spring.application.name=outbox-test", "platform.kafka.produces=transactions.recorded",
+				"spring.datasource.url=jdbc:h2:mem:outbox-away;DB_CLOSE_DELAY=-1",
+				"spring.kafka.producer.properties.max.block.ms=1000",
+				"spring.kafka.producer.properties.delivery.timeout.ms=3000",
+				"spring.kafka.producer.properties.request.timeout.ms=1000", "platform.outbox.retry-interval=500ms" })
+class OutboxWhileBrokerAwayIntegrationTests {
+
+	@TempDir
+	static Path temp;
+
+	static int port;
+
+	static int controllerPort;
+
+	static ChildProcess broker;
+
+	@Autowired
+	Outbox outbox;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeAll
+	static void startBroker() {
+		port = freePort();
+		controllerPort = freePort();
+		broker = start();
+	}
+
+	@DynamicPropertySource
+	static void broker(DynamicPropertyRegistry registry) {
+		registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + port);
+	}
+
+	@AfterAll
+	static void stopBroker() {
+		if (broker != null) {
+			broker.stop(Duration.ofSeconds(20));
+		}
+	}
+
+	@Test
+	void shouldKeepEventsWhileTheBrokerIsAwayAndPublishEachOnceInOrderWhenItIsBack() {
+		broker.stop(Duration.ofSeconds(20));
+		List<EventEnvelope<TransactionRecorded>> events = TransactionEvents.interleaved(3, 10);
+
+		events.forEach(event -> transactions.executeWithoutResult(status -> outbox.add(event)));
+		assertThat(pending()).isEqualTo(events.size());
+
+		broker = start();
+		await().atMost(Duration.ofSeconds(60)).until(() -> pending() == 0);
+		assertThat(TransactionEvents.readIdsPerAccount("127.0.0.1:" + port, events.size(), Duration.ofSeconds(30)))
+			.isEqualTo(TransactionEvents.idsPerAccount(events));
+	}
+
+	private long pending() {
+		return jdbc.sql("SELECT COUNT(*) FROM platform_outbox").query(Long.class).single();
+	}
+
+	private static ChildProcess start() {
+		ChildProcess started = ChildProcess.start("kafka-broker",
+				KafkaBrokerProcess.command(port, controllerPort, temp.resolve("kafka")), temp,
+				temp.resolve("kafka-broker.log"));
+		try (KafkaReadiness readiness = new KafkaReadiness("127.0.0.1:" + port)) {
+			await().atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(200))
+				.failFast("the broker exited; see " + started.logFile(), () -> !started.isAlive())
+				.until(readiness::isReady);
+		}
+		return started;
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+}
