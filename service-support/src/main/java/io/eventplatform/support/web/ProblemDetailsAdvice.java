@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -12,9 +14,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.validation.method.ParameterValidationResult;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
@@ -48,6 +54,55 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			.collect(Collectors.joining("; ")));
 		problem.setProperty("errors", errors);
 		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	/**
+	 * Spring validates a handler method as a whole when one of its parameters carries a constraint (a header, a list
+	 * of items): its errors name the parameter, and for a list item its index, e.g. {@code [3].temperatureCelsius}.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldProblem> errors = new ArrayList<>();
+		for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+			String prefix = result.getContainerIndex() != null ? "[" + result.getContainerIndex() + "]"
+					: result.getContainerKey() != null ? "[" + result.getContainerKey() + "]" : "";
+			for (MessageSourceResolvable error : result.getResolvableErrors()) {
+				String field = error instanceof FieldError fieldError
+						? (prefix.isEmpty() ? fieldError.getField() : prefix + "." + fieldError.getField())
+						: (prefix.isEmpty() ? parameterName(result.getMethodParameter()) : prefix);
+				errors.add(new FieldProblem(field, rule(error), error.getDefaultMessage()));
+			}
+		}
+		errors.sort(Comparator.comparing(FieldProblem::field, Comparator.nullsFirst(Comparator.naturalOrder())));
+		ProblemDetail problem = ex.getBody();
+		problem.setTitle("Invalid request");
+		problem.setDetail(errors.stream()
+			.map(error -> error.field() + " " + error.message())
+			.collect(Collectors.joining("; ")));
+		problem.setProperty("errors", errors);
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	private static String rule(MessageSourceResolvable error) {
+		if (error instanceof FieldError fieldError) {
+			return fieldError.getCode();
+		}
+		String[] codes = error.getCodes();
+		return codes == null || codes.length == 0 ? null : codes[codes.length - 1];
+	}
+
+	/** What the client calls the parameter: the header or query parameter name, else the Java name. */
+	private static String parameterName(MethodParameter parameter) {
+		RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+		if (header != null && !header.name().isEmpty()) {
+			return header.name();
+		}
+		RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+		if (param != null && !param.name().isEmpty()) {
+			return param.name();
+		}
+		return parameter.getParameterName();
 	}
 
 	@Override

@@ -1,0 +1,5 @@
+/**
+ * The ledger of recorded bank transactions. Recording stores the transaction, the client's idempotency key and the
+ * {@code TransactionRecorded} event in one database transaction.
+ */
+package io.eventplatform.transactions.ledger;

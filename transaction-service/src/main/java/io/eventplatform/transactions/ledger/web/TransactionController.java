@@ -1,0 +1,87 @@
+package io.eventplatform.transactions.ledger.web;
+
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import io.eventplatform.transactions.ledger.TransactionRecording;
+import io.eventplatform.transactions.ledger.TransactionRecording.Recorded;
+import io.eventplatform.transactions.ledger.Transactions;
+
+@RestController
+@RequestMapping("/api/transactions")
+class TransactionController {
+
+	private final TransactionRecording recording;
+
+	private final Transactions transactions;
+
+	TransactionController(TransactionRecording recording, Transactions transactions) {
+		this.recording = recording;
+		this.transactions = transactions;
+	}
+
+	/**
+	 * Records a transaction. A retry with the same {@code Idempotency-Key} and body answers what the first call
+	 * answered and records nothing new; the same key with another body is refused with 422.
+	 */
+	@PostMapping
+	@PreAuthorize("hasAuthority('SCOPE_transactions:write')")
+	ResponseEntity<TransactionResponse> record(@RequestHeader("Idempotency-Key") @NotBlank @Size(max = 255) String key,
+			@Valid @RequestBody RecordTransactionRequest request, @AuthenticationPrincipal Jwt client) {
+		String clientId = client.getClaimAsString("client_id") != null ? client.getClaimAsString("client_id")
+				: client.getSubject();
+		Recorded recorded;
+		try {
+			recorded = recording.record(clientId, key, request.toRecording());
+		}
+		catch (DataIntegrityViolationException ex) {
+			// The same key arrived twice at once and the other call won: answer as its retry.
+			recorded = recording.record(clientId, key, request.toRecording());
+		}
+		var location = ServletUriComponentsBuilder.fromCurrentRequestUri()
+			.path("/{id}")
+			.buildAndExpand(recorded.transaction().getId())
+			.toUri();
+		return ResponseEntity.created(location)
+			.header("Idempotent-Replayed", Boolean.toString(recorded.replayed()))
+			.body(TransactionResponse.of(recorded.transaction()));
+	}
+
+	@GetMapping("/{id}")
+	@PreAuthorize("hasAuthority('SCOPE_transactions:read')")
+	TransactionResponse transaction(@PathVariable UUID id) {
+		return transactions.findById(id)
+			.map(TransactionResponse::of)
+			.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND));
+	}
+
+	/** An account's transactions, oldest first; {@code page} and {@code size} (at most 100) select the page. */
+	@GetMapping
+	@PreAuthorize("hasAuthority('SCOPE_transactions:read')")
+	PagedModel<TransactionResponse> ofAccount(@RequestParam @NotBlank String accountId, Pageable pageable) {
+		return new PagedModel<>(transactions.findByAccountIdOrderByOccurredAtAscIdAsc(accountId, pageable)
+			.map(TransactionResponse::of));
+	}
+}
