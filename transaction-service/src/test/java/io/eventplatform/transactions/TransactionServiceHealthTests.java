@@ -24,4 +24,12 @@ class TransactionServiceHealthTests {
 		assertThat(mvc.get().uri("/actuator/health/readiness")).hasStatus(200);
 		assertThat(mvc.get().uri("/api/transactions")).hasStatus(401);
 	}
+
+	@Test
+	void shouldDescribeItsApiWithOpenApiWithoutAToken() {
+		assertThat(mvc.get().uri("/v3/api-docs")).hasStatus(200)
+			.bodyJson()
+			.extractingPath("$.paths['/api/transactions'].post")
+			.isNotNull();
+	}
 }
