@@ -7,14 +7,9 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-@SpringBootTest
-@AutoConfigureMockMvc
-@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@WeatherIngestIntegrationTest
 class WeatherIngestHealthIntegrationTests {
 
 	@Autowired

@@ -42,8 +42,20 @@ public class EventPublisher {
 		return EventEnvelope.of(source, data);
 	}
 
+	/**
+	 * Sends the event. Never throws: a producer that refuses at once (no broker metadata within {@code max.block.ms})
+	 * and a broker that does not acknowledge both end in a failed future, counted the same way. Callers decide what a
+	 * failure means (the outbox retries, weather ingest answers 503) and log it once for the whole request.
+	 */
 	public CompletableFuture<SendResult<String, EventEnvelope<?>>> publish(EventEnvelope<?> event) {
-		return kafka.send(event.topic().name(), event.key(), event).whenComplete((result, failure) -> {
+		CompletableFuture<SendResult<String, EventEnvelope<?>>> sent;
+		try {
+			sent = kafka.send(event.topic().name(), event.key(), event);
+		}
+		catch (RuntimeException ex) {
+			sent = CompletableFuture.failedFuture(ex);
+		}
+		return sent.whenComplete((result, failure) -> {
 			counter(failure == null ? "platform.events.published" : "platform.events.publish.failures", event)
 				.increment();
 			if (failure == null) {
@@ -51,7 +63,7 @@ public class EventPublisher {
 						result.getRecordMetadata().partition(), result.getRecordMetadata().offset());
 			}
 			else {
-				log.warn("Could not publish {} {}: {}", event.type(), event.id(), failure.getMessage());
+				log.debug("Could not publish {} {}: {}", event.type(), event.id(), failure.getMessage());
 			}
 		});
 	}

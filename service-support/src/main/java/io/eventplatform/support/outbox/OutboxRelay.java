@@ -94,6 +94,20 @@ class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
+	private static RuntimeException await(CompletableFuture<?> send, StoredEvent stored, long deadline) {
+		try {
+			send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			return null;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return new IllegalStateException("interrupted while publishing event " + stored.id(), ex);
+		}
+		catch (Exception ex) {
+			return new IllegalStateException("the broker did not acknowledge event " + stored.id(), ex);
+		}
+	}
+
 	/** What one round did; its deletions are committed whether or not every event was acknowledged. */
 	private record Round(boolean full, RuntimeException failure) {
 	}
@@ -112,22 +126,32 @@ class OutboxRelay implements SmartLifecycle {
 			if (batch.isEmpty()) {
 				return new Round(false, null);
 			}
-			List<CompletableFuture<?>> sends = new ArrayList<>(batch.size());
-			for (StoredEvent stored : batch) {
-				sends.add(publisher.publish(stored.toEnvelope()));
+			long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
+			// The oldest event goes alone first: while the broker is away nothing behind it is sent, so nothing
+			// can overtake it once the broker is back.
+			RuntimeException failure = await(publisher.publish(batch.get(0).toEnvelope()), batch.get(0), deadline);
+			if (failure != null) {
+				return new Round(false, failure);
 			}
 			List<Long> published = new ArrayList<>(batch.size());
-			RuntimeException failure = null;
-			long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
-			for (int i = 0; i < batch.size(); i++) {
-				try {
-					sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-					published.add(batch.get(i).position());
+			published.add(batch.get(0).position());
+			List<CompletableFuture<?>> sends = new ArrayList<>(batch.size());
+			for (StoredEvent stored : batch.subList(1, batch.size())) {
+				CompletableFuture<?> send = publisher.publish(stored.toEnvelope());
+				sends.add(send);
+				if (send.isCompletedExceptionally()) {
+					// Refused at once (the producer lost the broker): what follows stays stored, in order.
+					break;
 				}
-				catch (Exception ex) {
-					failure = failure != null ? failure
-							: new IllegalStateException("the broker did not acknowledge event " + batch.get(i).id(),
-									ex);
+			}
+			for (int i = 0; i < sends.size(); i++) {
+				StoredEvent stored = batch.get(i + 1);
+				RuntimeException failed = await(sends.get(i), stored, deadline);
+				if (failed == null) {
+					published.add(stored.position());
+				}
+				else if (failure == null) {
+					failure = failed;
 				}
 			}
 			if (!published.isEmpty()) {

@@ -1,0 +1,21 @@
+package io.eventplatform.weather.readings.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** Answered with 413: the batch holds more readings than one request may carry. */
+class BatchTooLargeException extends ErrorResponseException {
+
+	BatchTooLargeException(int readings, int maxReadings) {
+		super(HttpStatus.CONTENT_TOO_LARGE, problem(readings, maxReadings), null);
+	}
+
+	private static ProblemDetail problem(int readings, int maxReadings) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, "A batch may hold at most "
+				+ maxReadings + " readings, this one holds " + readings + "; send it in smaller batches");
+		problem.setTitle("Batch too large");
+		problem.setProperty("maxReadings", maxReadings);
+		return problem;
+	}
+}

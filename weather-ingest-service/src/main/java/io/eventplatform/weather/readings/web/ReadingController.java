@@ -1,0 +1,58 @@
+package io.eventplatform.weather.readings.web;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.eventplatform.weather.readings.ReadingIngestion;
+import io.eventplatform.weather.readings.WeatherIngestProperties;
+
+/**
+ * 202 means the broker has the readings; there is nothing to fetch afterwards, so no {@code Location}. The OpenAPI
+ * description of both endpoints is on {@link ReadingsApi}.
+ */
+@RestController
+@RequestMapping("/api/weather/readings")
+class ReadingController implements ReadingsApi {
+
+	private final ReadingIngestion ingestion;
+
+	private final ReadingBatchValidator batchValidator;
+
+	private final int maxBatchReadings;
+
+	ReadingController(ReadingIngestion ingestion, ReadingBatchValidator batchValidator,
+			WeatherIngestProperties properties) {
+		this.ingestion = ingestion;
+		this.batchValidator = batchValidator;
+		this.maxBatchReadings = properties.maxBatchReadings();
+	}
+
+	@Override
+	@PostMapping
+	@PreAuthorize("hasAuthority('SCOPE_weather:write')")
+	public ResponseEntity<ReadingAccepted> record(@Valid @RequestBody ReadingRequest reading) {
+		String id = ingestion.record(reading.toReading());
+		return ResponseEntity.accepted().body(new ReadingAccepted(id));
+	}
+
+	@Override
+	@PostMapping("/batch")
+	@PreAuthorize("hasAuthority('SCOPE_weather:write')")
+	public ResponseEntity<BatchAccepted> recordBatch(@RequestBody List<ReadingRequest> readings) {
+		// The count first: an oversized batch is refused whatever its items hold.
+		if (readings.size() > maxBatchReadings) {
+			throw new BatchTooLargeException(readings.size(), maxBatchReadings);
+		}
+		batchValidator.requireValid(readings);
+		List<String> ids = ingestion.recordAll(readings.stream().map(ReadingRequest::toReading).toList());
+		return ResponseEntity.accepted().body(new BatchAccepted(ids.size(), ids));
+	}
+}
