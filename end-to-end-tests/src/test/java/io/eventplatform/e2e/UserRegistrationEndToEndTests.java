@@ -10,11 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -30,13 +28,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.eventplatform.local.LocalPlatform;
-import io.eventplatform.local.PlatformSettings;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,31 +42,22 @@ import tools.jackson.databind.json.JsonMapper;
  * as its own process) and follows a registration through every link: gateway token and routing, registration-service
  * and its outbox, the record on {@code users.registered}, the welcome mail, and the analytics count.
  */
+@ExtendWith(Platform.class)
+@Order(1)
 class UserRegistrationEndToEndTests {
 
-	private static final JsonMapper json = JsonMapper.builder().build();
+	private static final JsonMapper json = Platform.json;
 
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-	@TempDir
-	static Path dataDir;
+	private static final HttpClient http = Platform.http;
 
 	static LocalPlatform platform;
 
 	static String token;
 
 	@BeforeAll
-	static void startPlatform() throws Exception {
-		Path projectRoot = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
-		platform = LocalPlatform.start(PlatformSettings.onFreePorts(projectRoot, dataDir));
-		token = token("demo-client", "demo-secret");
-	}
-
-	@AfterAll
-	static void stopPlatform() {
-		if (platform != null) {
-			platform.close();
-		}
+	static void token() {
+		platform = Platform.get();
+		token = Platform.token("demo-client", "demo-secret");
 	}
 
 	@Test
@@ -144,18 +132,6 @@ class UserRegistrationEndToEndTests {
 		assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
 				type -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(forged.statusCode()).isEqualTo(401);
-	}
-
-	private static String token(String clientId, String secret) throws IOException, InterruptedException {
-		String basic = Base64.getEncoder()
-			.encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(platform.gatewayUrl().resolve("/oauth2/token"))
-			.header("Authorization", "Basic " + basic)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return json.readTree(response.body()).get("access_token").asString();
 	}
 
 	private static HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {

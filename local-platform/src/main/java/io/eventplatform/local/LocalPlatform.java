@@ -46,6 +46,8 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private final List<Running> running = new ArrayList<>();
 
+	private final List<Part> parts = new ArrayList<>();
+
 	private final Thread shutdownHook = new Thread(this::close, "local-platform-shutdown");
 
 	private volatile boolean closed;
@@ -72,6 +74,7 @@ public final class LocalPlatform implements AutoCloseable {
 	static LocalPlatform start(PlatformSettings settings, List<Part> parts, PrintStream console) {
 		checkCanStart(parts);
 		LocalPlatform platform = new LocalPlatform(settings, console);
+		platform.parts.addAll(parts);
 		Runtime.getRuntime().addShutdownHook(platform.shutdownHook);
 		long deadline = System.nanoTime() + settings.startupTimeout().toNanos();
 		try {
@@ -125,6 +128,35 @@ public final class LocalPlatform implements AutoCloseable {
 			.map(application -> URI.create("http://127.0.0.1:" + application.port()))
 			.orElseThrow(() -> new IllegalArgumentException("Unknown service '" + serviceName + "'; known: "
 					+ settings.applications().stream().map(Application::name).collect(Collectors.joining(", "))));
+	}
+
+	/**
+	 * Stops one part while the others run on, as an outage would: e.g. {@code kafka-broker}, to see the services
+	 * without their broker. {@link #startPart(String)} starts it again on the same data.
+	 * @param partName {@code kafka-broker}, {@code mail-server}, or a service's module name
+	 */
+	public synchronized void stopPart(String partName) {
+		Running part = running.stream()
+			.filter(candidate -> candidate.part().name().equals(partName))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("'" + partName + "' is not running"));
+		stop(List.of(part), part.stage() == Stage.APPLICATIONS ? APPLICATION_STOP_GRACE : INFRASTRUCTURE_STOP_GRACE);
+		part.part().readiness().close();
+		running.remove(part);
+	}
+
+	/** Starts a part stopped by {@link #stopPart(String)} again and waits until it is ready. */
+	public void startPart(String partName) {
+		Part part = parts.stream()
+			.filter(candidate -> candidate.name().equals(partName))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("Unknown part '" + partName + "'"));
+		synchronized (this) {
+			if (running.stream().anyMatch(candidate -> candidate.part() == part)) {
+				throw new IllegalStateException("'" + partName + "' is running already");
+			}
+		}
+		startAndAwaitReady(List.of(part), System.nanoTime() + settings.startupTimeout().toNanos());
 	}
 
 	/**

@@ -173,6 +173,14 @@ class UserRegistrationIntegrationTests {
 		return seen.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
 	}
 
+	@Test
+	void shouldDescribeItsApiWithOpenApiWithoutAToken() {
+		assertThat(mvc.get().uri("/v3/api-docs")).hasStatus(200)
+			.bodyJson()
+			.extractingPath("$.paths['/api/users'].post.responses['409']")
+			.isNotNull();
+	}
+
 	private MvcTestResult register(String body, String scope) {
 		return mvc.post()
 			.uri("/api/users")

@@ -17,6 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.eventplatform.registration.users.UserRegistration;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.eventplatform.registration.users.Users;
 
 @RestController
@@ -34,6 +37,13 @@ class UserController {
 
 	@PostMapping
 	@PreAuthorize("hasAuthority('SCOPE_users:write')")
+	@Operation(summary = "Register a user", description = "Stores the user and publishes UserRegistered to "
+			+ "users.registered (key: the user id) through the transactional outbox. Unknown properties are ignored.")
+	@ApiResponse(responseCode = "201", description = "Registered; Location names the new user")
+	@ApiResponse(responseCode = "400", description = "Invalid input: errors names each field and rule",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "409", description = "The e-mail address is already registered (any case)",
+			content = @Content(mediaType = "application/problem+json"))
 	ResponseEntity<UserResponse> register(@Valid @RequestBody RegisterUserRequest request) {
 		var user = registration.register(request.toRegistration());
 		var location = ServletUriComponentsBuilder.fromCurrentRequest()
@@ -45,6 +55,9 @@ class UserController {
 
 	@GetMapping("/{id}")
 	@PreAuthorize("hasAuthority('SCOPE_users:read')")
+	@Operation(summary = "Read a user")
+	@ApiResponse(responseCode = "404", description = "No such user",
+			content = @Content(mediaType = "application/problem+json"))
 	UserResponse user(@PathVariable UUID id) {
 		return users.findById(id)
 			.map(UserResponse::of)

@@ -1,0 +1,87 @@
+package io.eventplatform.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import io.eventplatform.local.LocalPlatform;
+import io.eventplatform.local.PlatformSettings;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The platform as {@code ./run.sh} starts it (a real KRaft broker, a real SMTP server, every service and the gateway
+ * as its own process), on free ports and a fresh data directory, started once for all end-to-end test classes.
+ */
+final class Platform implements BeforeAllCallback {
+
+	static final JsonMapper json = JsonMapper.builder().build();
+
+	static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private static LocalPlatform platform;
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).computeIfAbsent(Platform.class, key -> {
+			platform = start();
+			return (AutoCloseable) platform::close;
+		});
+	}
+
+	static LocalPlatform get() {
+		return platform;
+	}
+
+	private static LocalPlatform start() {
+		try {
+			Path projectRoot = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+			Path dataDir = Files.createTempDirectory("event-platform-e2e");
+			return LocalPlatform.start(PlatformSettings.onFreePorts(projectRoot, dataDir));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A token from the gateway's token endpoint, as any client gets one. */
+	static String token(String clientId, String secret) {
+		String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> response = send(HttpRequest.newBuilder(gateway("/oauth2/token"))
+			.header("Authorization", "Basic " + basic)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+			.build());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("No token for " + clientId + ": " + response.body());
+		}
+		return json.readTree(response.body()).get("access_token").asString();
+	}
+
+	static URI gateway(String path) {
+		return platform.gatewayUrl().resolve(path);
+	}
+
+	static HttpResponse<String> send(HttpRequest request) {
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+}
