@@ -26,12 +26,16 @@ public class RegistrationCounts {
 	}
 
 	public Counts current() {
-		ReadOnlyKeyValueStore<String, Long> store = stores.store(RegistrationsTopology.BY_COUNTRY_STORE,
-				QueryableStoreTypes.keyValueStore());
+		Map<String, Long> byCountry = stores.query(RegistrationsTopology.BY_COUNTRY_STORE,
+				QueryableStoreTypes.<String, Long>keyValueStore(), RegistrationCounts::all);
+		return new Counts(byCountry.values().stream().mapToLong(Long::longValue).sum(), byCountry);
+	}
+
+	private static Map<String, Long> all(ReadOnlyKeyValueStore<String, Long> store) {
 		Map<String, Long> byCountry = new TreeMap<>();
 		try (KeyValueIterator<String, Long> all = store.all()) {
 			all.forEachRemaining((KeyValue<String, Long> entry) -> byCountry.put(entry.key, entry.value));
 		}
-		return new Counts(byCountry.values().stream().mapToLong(Long::longValue).sum(), byCountry);
+		return byCountry;
 	}
 }

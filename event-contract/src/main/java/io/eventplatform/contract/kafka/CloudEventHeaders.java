@@ -58,7 +58,7 @@ public final class CloudEventHeaders {
 		String specVersion = required(headers, SPEC_VERSION);
 		if (!SUPPORTED_SPEC_VERSION.equals(specVersion)) {
 			throw new InvalidEventException(SPEC_VERSION + " must be " + SUPPORTED_SPEC_VERSION + " but was '"
-					+ specVersion + "'");
+					+ printable(specVersion) + "'");
 		}
 		String id = required(headers, ID);
 		URI source = parseSource(required(headers, SOURCE));
@@ -66,7 +66,8 @@ public final class CloudEventHeaders {
 		Instant time = parseTime(required(headers, TIME));
 		String contentType = required(headers, CONTENT_TYPE);
 		if (!contentType.equals(JSON) && !contentType.startsWith(JSON + ";")) {
-			throw new InvalidEventException(CONTENT_TYPE + " must be " + JSON + " but was '" + contentType + "'");
+			throw new InvalidEventException(
+					CONTENT_TYPE + " must be " + JSON + " but was '" + printable(contentType) + "'");
 		}
 		return new Metadata(id, source, type, time);
 	}
@@ -76,7 +77,8 @@ public final class CloudEventHeaders {
 			return new URI(value);
 		}
 		catch (URISyntaxException ex) {
-			throw new InvalidEventException(SOURCE + " must be a URI-reference but was '" + value + "'", ex);
+			throw new InvalidEventException(SOURCE + " must be a URI-reference but was '" + printable(value) + "'",
+					ex);
 		}
 	}
 
@@ -85,8 +87,18 @@ public final class CloudEventHeaders {
 			return java.time.OffsetDateTime.parse(value).toInstant();
 		}
 		catch (DateTimeParseException ex) {
-			throw new InvalidEventException(TIME + " must be an RFC 3339 timestamp but was '" + value + "'", ex);
+			throw new InvalidEventException(TIME + " must be an RFC 3339 timestamp but was '" + printable(value) + "'",
+					ex);
 		}
+	}
+
+	/**
+	 * A header value as it may appear in a message: any producer can write a header, so what ends up in logs and
+	 * dead-letter headers is cut short and has no control characters (no forged log lines).
+	 */
+	public static String printable(String value) {
+		String shortened = value.length() > 64 ? value.substring(0, 64) + "…" : value;
+		return shortened.replaceAll("\\p{Cntrl}", "?");
 	}
 
 	private static String required(Headers headers, String name) {

@@ -7,6 +7,7 @@ import io.eventplatform.contract.EventEnvelope;
 import io.eventplatform.contract.Topic;
 import io.eventplatform.contract.Topics;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 
 /**
  * Reads a CloudEvents binary-mode record into an {@link EventEnvelope}. The {@code ce_type} header picks the
@@ -20,10 +21,11 @@ public class EventDeserializer implements Deserializer<EventEnvelope<?>> {
 	public EventEnvelope<?> deserialize(String topic, Headers headers, byte[] data) {
 		CloudEventHeaders.Metadata metadata = CloudEventHeaders.read(headers);
 		Topic<?> eventTopic = Topics.byCloudEventType(metadata.type())
-			.orElseThrow(() -> new InvalidEventException("ce_type '" + metadata.type() + "' is not a known event type"));
+			.orElseThrow(() -> new InvalidEventException(
+					"ce_type '" + CloudEventHeaders.printable(metadata.type()) + "' is not a known event type"));
 		if (topic != null && Topics.byName(topic).isPresent() && !eventTopic.name().equals(topic)) {
 			throw new InvalidEventException(
-					"ce_type '" + metadata.type() + "' does not belong on topic " + topic);
+					"ce_type '" + metadata.type() + "' does not belong on topic " + CloudEventHeaders.printable(topic));
 		}
 		if (data == null || data.length == 0) {
 			throw new InvalidEventException("record has no data");
@@ -40,10 +42,22 @@ public class EventDeserializer implements Deserializer<EventEnvelope<?>> {
 		try {
 			return EventJson.mapper().readValue(data, topic.eventType());
 		}
-		catch (JacksonException ex) {
-			// Jackson's message names the property and the problem; keep it, not the bytes (they may hold personal data).
+		catch (DatabindException ex) {
+			// Name the property, never its value: values may hold personal data, and any producer chooses them.
+			String field = ex.getPath()
+				.stream()
+				.map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
+						: "[" + reference.getIndex() + "]")
+				.reduce((a, b) -> a + "." + b)
+				// A record's own null check names the field it requires (its message is the name, never a value).
+				.orElse(ex.getCause() instanceof NullPointerException npe && npe.getMessage() != null
+						? npe.getMessage() : "the data");
 			throw new InvalidEventException("data is not a valid " + topic.eventType().getSimpleName() + ": "
-					+ ex.getOriginalMessage(), ex);
+					+ field + " is missing or malformed", ex);
+		}
+		catch (JacksonException ex) {
+			throw new InvalidEventException(
+					"data is not a valid " + topic.eventType().getSimpleName() + ": not well-formed JSON", ex);
 		}
 	}
 }

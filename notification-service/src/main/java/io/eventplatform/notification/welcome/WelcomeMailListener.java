@@ -17,7 +17,7 @@ class WelcomeMailListener {
 		this.delivery = delivery;
 	}
 
-	@KafkaListener(id = "welcome-mail", topics = "users.registered")
+	@KafkaListener(id = "welcome-mail", groupId = "${spring.kafka.consumer.group-id}", topics = "users.registered")
 	void on(EventEnvelope<UserRegistered> event) {
 		delivery.deliver(WelcomeMail.of(event));
 	}

@@ -6,7 +6,9 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,8 +55,9 @@ public class UserRegistration {
 		try {
 			users.saveAndFlush(user);
 		}
-		catch (DataIntegrityViolationException ex) {
-			// Two registrations of one address at the same moment: the unique index decides.
+		catch (DataIntegrityViolationException | ConcurrencyFailureException | JpaSystemException ex) {
+			// Two registrations of one address at the same moment: the unique index decides. PostgreSQL reports a
+			// violation once the other commits; H2 refuses at once with a "concurrent update" error.
 			throw new EmailAlreadyRegisteredException();
 		}
 		UserRegistered registered = new UserRegistered(user.getId(), user.getEmail(), user.getDisplayName(),

@@ -46,7 +46,7 @@ class OutboxRelay implements SmartLifecycle {
 
 	private final Semaphore wakeUps = new Semaphore(0);
 
-	private final CountDownLatch stopped = new CountDownLatch(1);
+	private volatile CountDownLatch stopped = new CountDownLatch(1);
 
 	private volatile boolean running;
 
@@ -66,6 +66,17 @@ class OutboxRelay implements SmartLifecycle {
 	}
 
 	private void relayUntilStopped() {
+		try {
+			relayWhileRunning();
+		}
+		catch (Error error) {
+			running = false;
+			log.error("The outbox relay stopped: stored events are not published until the service restarts", error);
+			throw error;
+		}
+	}
+
+	private void relayWhileRunning() {
 		while (running) {
 			boolean failed = false;
 			try {
@@ -126,18 +137,35 @@ class OutboxRelay implements SmartLifecycle {
 			if (batch.isEmpty()) {
 				return new Round(false, null);
 			}
+			// Read every row back into its event before sending any: a row this version cannot read (a type a newer
+			// version stores, during a rolling deploy) must not abort a round whose earlier events were already sent.
+			List<EventEnvelope<?>> events = new ArrayList<>(batch.size());
+			for (StoredEvent stored : batch) {
+				try {
+					events.add(stored.toEnvelope());
+				}
+				catch (RuntimeException ex) {
+					log.warn("Cannot read stored event {} ({}); publishing stops before it until an instance that can"
+							+ " read it publishes it: {}", stored.id(), stored.type(), ex.getMessage());
+					break;
+				}
+			}
+			if (events.isEmpty()) {
+				return new Round(false, new IllegalStateException("cannot read stored event " + batch.get(0).id()));
+			}
+			batch = batch.subList(0, events.size());
 			long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
 			// The oldest event goes alone first: while the broker is away nothing behind it is sent, so nothing
 			// can overtake it once the broker is back.
-			RuntimeException failure = await(publisher.publish(batch.get(0).toEnvelope()), batch.get(0), deadline);
+			RuntimeException failure = await(publisher.publish(events.get(0)), batch.get(0), deadline);
 			if (failure != null) {
 				return new Round(false, failure);
 			}
 			List<Long> published = new ArrayList<>(batch.size());
 			published.add(batch.get(0).position());
 			List<CompletableFuture<?>> sends = new ArrayList<>(batch.size());
-			for (StoredEvent stored : batch.subList(1, batch.size())) {
-				CompletableFuture<?> send = publisher.publish(stored.toEnvelope());
+			for (EventEnvelope<?> event : events.subList(1, events.size())) {
+				CompletableFuture<?> send = publisher.publish(event);
 				sends.add(send);
 				if (send.isCompletedExceptionally()) {
 					// Refused at once (the producer lost the broker): what follows stays stored, in order.
@@ -160,7 +188,7 @@ class OutboxRelay implements SmartLifecycle {
 					.update();
 			}
 			// Commit the deletions of what was published; what failed stays, to be retried in order.
-			return new Round(batch.size() == properties.batchSize(), failure);
+			return new Round(batch.size() == properties.batchSize() && failure == null, failure);
 		});
 		if (round.failure() != null) {
 			throw round.failure();
@@ -180,6 +208,7 @@ class OutboxRelay implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		stopped = new CountDownLatch(1);
 		running = true;
 		thread = Executors.newSingleThreadExecutor(runnable -> {
 			Thread relay = new Thread(runnable, "outbox-relay");
@@ -210,7 +239,8 @@ class OutboxRelay implements SmartLifecycle {
 
 	@Override
 	public int getPhase() {
-		// Stop before the Kafka producer and the data source, start after them.
-		return SmartLifecycle.DEFAULT_PHASE - 1024;
+		// Stops after the web server has drained its requests (graceful shutdown at DEFAULT_PHASE - 1024, the server
+		// at - 2048), so what they stored is still published, and before the Kafka producer.
+		return SmartLifecycle.DEFAULT_PHASE - 4096;
 	}
 }

@@ -86,7 +86,8 @@ class OutboxWhileBrokerAwayIntegrationTests {
 
 		broker = start();
 		await().atMost(Duration.ofSeconds(60)).until(() -> pending() == 0);
-		assertThat(TransactionEvents.readIdsPerAccount("127.0.0.1:" + port, events.size(), Duration.ofSeconds(30)))
+		assertThat(TransactionEvents.readIdsOf("127.0.0.1:" + port, TransactionEvents.idsPerAccount(events),
+				Duration.ofSeconds(30)))
 			.isEqualTo(TransactionEvents.idsPerAccount(events));
 	}
 

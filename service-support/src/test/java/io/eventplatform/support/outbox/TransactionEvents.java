@@ -26,11 +26,13 @@ final class TransactionEvents {
 	}
 
 	static List<EventEnvelope<TransactionRecorded>> interleaved(int accounts, int perAccount) {
+		// Accounts of their own, so what other tests left on the topic never mixes in.
+		String prefix = "ACC-" + UUID.randomUUID().toString().substring(0, 8) + "-";
 		List<EventEnvelope<TransactionRecorded>> events = new ArrayList<>();
 		for (int i = 0; i < perAccount; i++) {
 			for (int account = 0; account < accounts; account++) {
 				events.add(EventEnvelope.of(URI.create("/test"),
-						new TransactionRecorded(UUID.randomUUID(), "ACC-" + account, new BigDecimal(i + ".00"), "EUR",
+						new TransactionRecorded(UUID.randomUUID(), prefix + account, new BigDecimal(i + ".00"), "EUR",
 								Direction.DEBIT, "Shop", "DE", Instant.now())));
 			}
 		}
@@ -43,28 +45,36 @@ final class TransactionEvents {
 		return ids;
 	}
 
-	/** Reads the topic from the start until {@code expected} records arrived (or the time is up). */
-	static Map<String, List<String>> readIdsPerAccount(String bootstrapServers, int expected, Duration atMost) {
+	/**
+	 * Reads the topic from the start until each expected account has at least as many records as expected, then a
+	 * little longer so that a duplicate or a stray record would show too; answers what arrived for those accounts.
+	 */
+	static Map<String, List<String>> readIdsOf(String bootstrapServers, Map<String, List<String>> expected,
+			Duration atMost) {
 		Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
 				"earliest");
 		Map<String, List<String>> ids = new LinkedHashMap<>();
-		int[] count = { 0 };
 		try (KafkaConsumer<String, EventEnvelope<?>> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
 				new EventDeserializer())) {
 			consumer.subscribe(List.of("transactions.recorded"));
 			org.awaitility.Awaitility.await().atMost(atMost).until(() -> {
-				consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-					ids.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(record.value().id());
-					count[0]++;
-				});
-				return count[0] >= expected;
+				poll(consumer, expected, ids, Duration.ofMillis(200));
+				return expected.entrySet()
+					.stream()
+					.allMatch(entry -> ids.getOrDefault(entry.getKey(), List.of()).size() >= entry.getValue().size());
 			});
-			// Anything more would be a duplicate: give it a moment to show.
-			consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-				ids.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(record.value().id());
-			});
+			poll(consumer, expected, ids, Duration.ofMillis(500));
 		}
 		return ids;
+	}
+
+	private static void poll(KafkaConsumer<String, EventEnvelope<?>> consumer, Map<String, List<String>> expected,
+			Map<String, List<String>> ids, Duration timeout) {
+		consumer.poll(timeout).forEach(record -> {
+			if (expected.containsKey(record.key())) {
+				ids.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(record.value().id());
+			}
+		});
 	}
 }

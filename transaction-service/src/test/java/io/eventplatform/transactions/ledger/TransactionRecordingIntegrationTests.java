@@ -125,6 +125,35 @@ class TransactionRecordingIntegrationTests {
 	}
 
 	@Test
+	void shouldRecordOnceWhenTheSameKeyArrivesSeveralTimesAtOnce() throws Exception {
+		for (int round = 0; round < 5; round++) {
+			String account = account();
+			String key = UUID.randomUUID().toString();
+			String body = body(account, "3.00", "EUR");
+			int callers = 4;
+			java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(callers);
+			java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(callers);
+			List<java.util.concurrent.Future<Integer>> statuses = new ArrayList<>();
+			for (int i = 0; i < callers; i++) {
+				statuses.add(pool.submit(() -> {
+					start.await();
+					return record(key, body, "transactions:write").getResponse().getStatus();
+				}));
+			}
+			pool.shutdown();
+			List<Integer> answered = new ArrayList<>();
+			for (var status : statuses) {
+				answered.add(status.get());
+			}
+
+			assertThat(answered).as("never a 500; 201 or 'in progress'").allMatch(s -> s == 201 || s == 409)
+				.contains(201);
+			assertThat(transactions.findByAccountIdOrderByOccurredAtAscIdAsc(account,
+					org.springframework.data.domain.Pageable.unpaged()).getTotalElements()).isOne();
+		}
+	}
+
+	@Test
 	void shouldKeepKeysApartPerClient() {
 		String key = UUID.randomUUID().toString();
 
@@ -212,6 +241,16 @@ class TransactionRecordingIntegrationTests {
 		assertThat(secondPage).hasStatus(200);
 		assertThat(secondPage).bodyJson().extractingPath("$.content[*].id").asArray().containsExactly(ids.get(2));
 		assertThat(secondPage).bodyJson().extractingPath("$.page.totalElements").isEqualTo(3);
+		assertThat(mvc.get()
+			.uri("/api/transactions?accountId={a}&sort=nonsense,desc&page=0&size=2", account)
+			.with(token("transactions:read", "c"))).hasStatus(200)
+			.bodyJson()
+			.extractingPath("$.content[*].id")
+			.asArray()
+			.containsExactly(ids.get(0), ids.get(1));
+		assertThat(mvc.get()
+			.uri("/api/transactions?accountId={a}&page=200000000", account)
+			.with(token("transactions:read", "c"))).hasStatus(400);
 	}
 
 	@Test

@@ -3,10 +3,14 @@ package io.eventplatform.transactions.ledger.web;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
@@ -25,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import io.eventplatform.transactions.ledger.IdempotencyKeyInProgressException;
 import io.eventplatform.transactions.ledger.TransactionRecording;
 import io.eventplatform.transactions.ledger.TransactionRecording.Recorded;
 import io.eventplatform.transactions.ledger.Transactions;
@@ -32,6 +37,9 @@ import io.eventplatform.transactions.ledger.Transactions;
 @RestController
 @RequestMapping("/api/transactions")
 class TransactionController {
+
+	/** Deeper than any account's history is meant to be paged; keeps the offset far from overflowing. */
+	static final int MAX_PAGE = 100_000;
 
 	private final TransactionRecording recording;
 
@@ -56,9 +64,22 @@ class TransactionController {
 		try {
 			recorded = recording.record(clientId, key, request.toRecording());
 		}
-		catch (DataIntegrityViolationException ex) {
-			// The same key arrived twice at once and the other call won: answer as its retry.
-			recorded = recording.record(clientId, key, request.toRecording());
+		catch (DataAccessException ex) {
+			if (ex instanceof DataAccessResourceFailureException) {
+				throw ex;
+			}
+			// The same key arrived twice at once and the other call stored it first (the unique key refused this
+			// one; H2 refuses at once, PostgreSQL after the other commits). Once it committed, this is its retry;
+			// before that, the client is asked to retry.
+			try {
+				recorded = recording.record(clientId, key, request.toRecording());
+			}
+			catch (DataAccessException again) {
+				if (again instanceof DataAccessResourceFailureException) {
+					throw again;
+				}
+				throw new IdempotencyKeyInProgressException();
+			}
 		}
 		var location = ServletUriComponentsBuilder.fromCurrentRequestUri()
 			.path("/{id}")
@@ -80,8 +101,11 @@ class TransactionController {
 	/** An account's transactions, oldest first; {@code page} and {@code size} (at most 100) select the page. */
 	@GetMapping
 	@PreAuthorize("hasAuthority('SCOPE_transactions:read')")
-	PagedModel<TransactionResponse> ofAccount(@RequestParam @NotBlank String accountId, Pageable pageable) {
-		return new PagedModel<>(transactions.findByAccountIdOrderByOccurredAtAscIdAsc(accountId, pageable)
+	PagedModel<TransactionResponse> ofAccount(@RequestParam @NotBlank String accountId,
+			@RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page, Pageable pageable) {
+		// The order is the API's (oldest first), not the client's: a sort parameter is ignored, not passed to SQL.
+		Pageable oldestFirst = PageRequest.of(page, pageable.getPageSize());
+		return new PagedModel<>(transactions.findByAccountIdOrderByOccurredAtAscIdAsc(accountId, oldestFirst)
 			.map(TransactionResponse::of));
 	}
 }
