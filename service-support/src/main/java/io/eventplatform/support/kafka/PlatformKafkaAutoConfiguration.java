@@ -27,6 +27,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 import io.eventplatform.contract.EventEnvelope;
 import io.eventplatform.contract.Topic;
@@ -81,6 +82,12 @@ class PlatformKafkaAutoConfiguration {
 		backOff.setMaxInterval(retry.maxInterval().toMillis());
 		DefaultErrorHandler errorHandler = new DefaultErrorHandler(recoverer, backOff);
 		errorHandler.addNotRetryableExceptions(InvalidEventException.class);
+		// A record is not at fault when the infrastructure under it is away: retry it until that is back, instead of
+		// setting it aside after a few seconds. The partition waits; the other partitions and consumers do not.
+		ExponentialBackOff untilInfrastructureIsBack = new ExponentialBackOff(retry.initialInterval().toMillis(), 2.0);
+		untilInfrastructureIsBack.setMaxInterval(retry.maxIntervalWhileInfrastructureIsAway().toMillis());
+		errorHandler.setBackOffFunction(
+				(record, failure) -> InfrastructureFailures.isTransient(failure) ? untilInfrastructureIsBack : null);
 		return errorHandler;
 	}
 
