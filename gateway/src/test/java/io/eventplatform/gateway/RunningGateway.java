@@ -27,7 +27,16 @@ import org.springframework.util.MultiValueMap;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "platform.security.issuer-uri=" + RunningGateway.ISSUER,
 				// Short, so that the slow-service test is quick; the fake downstream answers in milliseconds.
-				"spring.http.clients.read-timeout=1s" })
+				"spring.http.clients.read-timeout=1s",
+				// A client of its own for the rate-limit test: 3 calls, then one more per hour.
+				"spring.security.oauth2.authorizationserver.client.limited-client.registration.client-id=limited-client",
+				"spring.security.oauth2.authorizationserver.client.limited-client.registration.client-secret={noop}limited-secret",
+				"spring.security.oauth2.authorizationserver.client.limited-client.registration.client-authentication-methods=client_secret_basic",
+				"spring.security.oauth2.authorizationserver.client.limited-client.registration.authorization-grant-types=client_credentials",
+				"spring.security.oauth2.authorizationserver.client.limited-client.registration.scopes=analytics:read",
+				"platform.gateway.rate-limits.clients.limited-client.capacity=3",
+				"platform.gateway.rate-limits.clients.limited-client.refill-tokens=1",
+				"platform.gateway.rate-limits.clients.limited-client.refill-period=1h" })
 public abstract class RunningGateway {
 
 	/** Deliberately not the host and port the tests call: the issuer must not depend on the request. */
@@ -61,6 +70,10 @@ public abstract class RunningGateway {
 
 	protected String demoToken(String... scopes) {
 		return accessToken("demo-client", "demo-secret", scopes);
+	}
+
+	protected String limitedClientToken() {
+		return accessToken("limited-client", "limited-secret");
 	}
 
 	protected String adminToken(String... scopes) {

@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -14,8 +15,11 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
+import io.eventplatform.gateway.limits.ClientRateLimitFilter;
+import io.eventplatform.gateway.limits.RateLimitProperties;
 import io.eventplatform.support.security.ProblemDetailsSecurityHandler;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,11 +33,13 @@ import static org.springframework.security.oauth2.core.authorization.OAuth2Autho
  * again, so this is the first of two doors, not the only one.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RateLimitProperties.class)
 class ApiSecurityConfiguration {
 
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
-	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, JsonMapper jsonMapper) throws Exception {
+	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, JsonMapper jsonMapper,
+			RateLimitProperties rateLimits) throws Exception {
 		ProblemDetailsSecurityHandler problems = new ProblemDetailsSecurityHandler(jsonMapper);
 		http.authorizeHttpRequests(requests -> requests
 			// An error dispatch must keep the status of the original failure rather than become a 403.
@@ -60,7 +66,9 @@ class ApiSecurityConfiguration {
 			.formLogin(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.logout(AbstractHttpConfigurer::disable)
-			.requestCache(AbstractHttpConfigurer::disable);
+			.requestCache(AbstractHttpConfigurer::disable)
+			// After the token is validated, before the scope is checked: every authenticated API call counts.
+			.addFilterAfter(new ClientRateLimitFilter(rateLimits, jsonMapper), BearerTokenAuthenticationFilter.class);
 		return http.build();
 	}
 
