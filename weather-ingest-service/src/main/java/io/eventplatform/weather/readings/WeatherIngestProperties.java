@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 
 /**
  * How weather-ingest-service takes readings.
@@ -14,10 +13,8 @@ import org.springframework.util.unit.DataSize;
  * before the client hears 503 (checked at start-up)
  * @param retryAfter the {@code Retry-After} of a 503
  * @param maxBatchReadings the most readings one batch may hold; a larger batch is answered 413
- * @param maxRequestSize the largest request body accepted; a larger one is answered 413 without being read
  */
 @ConfigurationProperties("platform.weather")
 public record WeatherIngestProperties(@DefaultValue("6s") Duration publishTimeout,
-		@DefaultValue("10s") Duration retryAfter, @DefaultValue("1000") int maxBatchReadings,
-		@DefaultValue("2MB") DataSize maxRequestSize) {
+		@DefaultValue("10s") Duration retryAfter, @DefaultValue("1000") int maxBatchReadings) {
 }

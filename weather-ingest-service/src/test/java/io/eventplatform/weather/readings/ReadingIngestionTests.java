@@ -27,7 +27,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.support.SendResult;
-import org.springframework.util.unit.DataSize;
 
 import io.eventplatform.contract.EventEnvelope;
 import io.eventplatform.contract.weather.WeatherReadingRecorded;
@@ -135,7 +134,7 @@ class ReadingIngestionTests {
 	}
 
 	private static WeatherIngestProperties properties(Duration publishTimeout) {
-		return new WeatherIngestProperties(publishTimeout, Duration.ofSeconds(10), 1000, DataSize.ofMegabytes(2));
+		return new WeatherIngestProperties(publishTimeout, Duration.ofSeconds(10), 1000);
 	}
 
 	private static List<WeatherReadingRecorded> readings(int count) {

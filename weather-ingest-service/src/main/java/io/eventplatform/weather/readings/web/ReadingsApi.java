@@ -57,7 +57,7 @@ interface ReadingsApi {
 	@ApiResponse(responseCode = "403", description = "The token lacks scope weather:write",
 			content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
 					examples = @ExampleObject(value = ReadingExamples.FORBIDDEN)))
-	@ApiResponse(responseCode = "413", description = "The body is larger than platform.weather.max-request-size",
+	@ApiResponse(responseCode = "413", description = "The body is larger than platform.web.max-request-size",
 			content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
 					examples = @ExampleObject(value = ReadingExamples.BODY_TOO_LARGE)))
 	@ApiResponse(responseCode = "503",
@@ -92,7 +92,7 @@ interface ReadingsApi {
 					examples = @ExampleObject(value = ReadingExamples.FORBIDDEN)))
 	@ApiResponse(responseCode = "413",
 			description = "More readings than platform.weather.max-batch-readings, or a body larger than "
-					+ "platform.weather.max-request-size",
+					+ "platform.web.max-request-size",
 			content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
 					examples = { @ExampleObject(name = "too many readings", value = ReadingExamples.BATCH_TOO_LARGE),
 							@ExampleObject(name = "body too large", value = ReadingExamples.BODY_TOO_LARGE) }))

@@ -1,4 +1,4 @@
-package io.eventplatform.weather.readings.web;
+package io.eventplatform.support.web;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -29,13 +29,13 @@ import tools.jackson.databind.json.JsonMapper;
  * over the limit is refused without reading a byte; a body of unknown length (chunked) is read up to one byte past
  * the limit and no further, and is then handed on from memory.
  */
-class RequestBodyLimitFilter extends OncePerRequestFilter {
+public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private final long maxBytes;
 
 	private final JsonMapper json;
 
-	RequestBodyLimitFilter(DataSize maxSize, JsonMapper json) {
+	public RequestBodyLimitFilter(DataSize maxSize, JsonMapper json) {
 		this.maxBytes = maxSize.toBytes();
 		this.json = json;
 	}

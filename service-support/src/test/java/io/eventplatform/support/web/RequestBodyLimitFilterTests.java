@@ -1,4 +1,4 @@
-package io.eventplatform.weather.readings.web;
+package io.eventplatform.support.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
