@@ -2,7 +2,6 @@ package io.eventplatform.registration.users;
 
 import java.time.Clock;
 import java.util.Locale;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +11,6 @@ import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.eventplatform.contract.EventEnvelope;
 import io.eventplatform.contract.users.UserRegistered;
 import io.eventplatform.support.kafka.EventPublisher;
 import io.eventplatform.support.outbox.Outbox;
@@ -62,8 +60,7 @@ public class UserRegistration {
 		}
 		UserRegistered registered = new UserRegistered(user.getId(), user.getEmail(), user.getDisplayName(),
 				user.getCountry(), user.isMarketingConsent());
-		outbox.add(new EventEnvelope<>(UUID.randomUUID().toString(), events.source(), user.getRegisteredAt(),
-				registered));
+		outbox.add(events.newEvent(registered, user.getRegisteredAt()));
 		log.info("Registered user {}", user.getId());
 		return user;
 	}

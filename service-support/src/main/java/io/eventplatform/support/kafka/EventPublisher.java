@@ -1,6 +1,8 @@
 package io.eventplatform.support.kafka;
 
 import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import io.micrometer.core.instrument.Counter;
@@ -37,9 +39,14 @@ public class EventPublisher {
 		return source;
 	}
 
-	/** A new event of this service, with a fresh id. */
+	/** A new event of this service, with a fresh id, happening now. */
 	public <T> EventEnvelope<T> newEvent(T data) {
 		return EventEnvelope.of(source, data);
+	}
+
+	/** A new event of this service, with a fresh id, that happened at {@code time}. */
+	public <T> EventEnvelope<T> newEvent(T data, Instant time) {
+		return new EventEnvelope<>(UUID.randomUUID().toString(), source, time, data);
 	}
 
 	/**

@@ -7,14 +7,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.eventplatform.contract.EventEnvelope;
 import io.eventplatform.contract.transactions.Direction;
 import io.eventplatform.contract.transactions.TransactionRecorded;
 import io.eventplatform.support.kafka.EventPublisher;
@@ -88,10 +86,9 @@ public class TransactionRecording {
 		// Unique per client and key: a concurrent retry of the same request fails here and its transaction rolls back.
 		idempotencyKeys.saveAndFlush(
 				new IdempotencyKey(clientId, idempotencyKey, fingerprint, transaction.getId(), clock.instant()));
-		outbox.add(new EventEnvelope<>(UUID.randomUUID().toString(), events.source(), transaction.getOccurredAt(),
-				new TransactionRecorded(transaction.getId(), transaction.getAccountId(), transaction.getAmount(),
-						transaction.getCurrency(), transaction.getDirection(), transaction.getMerchant(),
-						transaction.getMerchantCountry(), transaction.getOccurredAt())));
+		outbox.add(events.newEvent(new TransactionRecorded(transaction.getId(), transaction.getAccountId(),
+				transaction.getAmount(), transaction.getCurrency(), transaction.getDirection(), transaction.getMerchant(),
+				transaction.getMerchantCountry(), transaction.getOccurredAt()), transaction.getOccurredAt()));
 		log.info("Recorded transaction {} for account {}", transaction.getId(), transaction.getAccountId());
 		return new Recorded(transaction, false);
 	}
