@@ -100,11 +100,17 @@ class FraudDetector implements Processor<String, EventEnvelope<TransactionRecord
 
 	private AccountHistory twoCountries(String account, Entry entry, AccountHistory history) {
 		Duration window = rules.countryChangeWindow();
+		// Further countries within the interval of an alerted pair belong to the same episode: no second alert.
+		boolean episodeAlerted = history.entries()
+			.stream()
+			.anyMatch(other -> other.flaggedBy(TWO_COUNTRIES) && distance(other, entry).compareTo(window) <= 0);
+		if (episodeAlerted) {
+			return history;
+		}
 		Optional<Entry> elsewhere = history.entries()
 			.stream()
 			.filter(other -> !other.transactionId().equals(entry.transactionId()))
 			.filter(other -> !other.merchantCountry().equalsIgnoreCase(entry.merchantCountry()))
-			.filter(other -> !other.flaggedBy(TWO_COUNTRIES))
 			.filter(other -> distance(other, entry).compareTo(window) <= 0)
 			.min(Comparator.comparing(other -> distance(other, entry)));
 		if (elsewhere.isEmpty()) {
