@@ -49,13 +49,13 @@ public class KeyQueries {
 	public sealed interface Owner permits Local, Remote, Unknown {
 	}
 
-	record Local() implements Owner {
+	public record Local() implements Owner {
 	}
 
-	record Remote(HostInfo host) implements Owner {
+	public record Remote(HostInfo host) implements Owner {
 	}
 
-	record Unknown() implements Owner {
+	public record Unknown() implements Owner {
 	}
 
 	/**
