@@ -43,7 +43,7 @@ public abstract class RunningGateway {
 	public static final String ISSUER = "http://gateway.platform.test";
 
 	public static final String ALL_DEMO_SCOPES = "users:write users:read weather:write transactions:write "
-			+ "transactions:read analytics:read notifications:read";
+			+ "transactions:read analytics:read notifications:read notifications:write";
 
 	protected static final FakeDownstream downstream = FakeDownstream.start();
 

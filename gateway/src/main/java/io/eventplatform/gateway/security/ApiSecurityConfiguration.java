@@ -23,6 +23,7 @@ import io.eventplatform.gateway.limits.RateLimitProperties;
 import io.eventplatform.support.security.ProblemDetailsSecurityHandler;
 import tools.jackson.databind.json.JsonMapper;
 
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.security.oauth2.core.authorization.OAuth2AuthorizationManagers.hasScope;
@@ -53,7 +54,10 @@ class ApiSecurityConfiguration {
 			.requestMatchers(POST, "/api/transactions/**").access(hasScope("transactions:write"))
 			.requestMatchers(GET, "/api/transactions/**").access(hasScope("transactions:read"))
 			.requestMatchers(GET, "/api/analytics/**").access(hasScope("analytics:read"))
+			.requestMatchers("/api/notifications/admin/**").access(hasScope("platform:admin"))
 			.requestMatchers(GET, "/api/notifications/**").access(hasScope("notifications:read"))
+			.requestMatchers(POST, "/api/notifications/**").access(hasScope("notifications:write"))
+			.requestMatchers(DELETE, "/api/notifications/**").access(hasScope("notifications:write"))
 			.requestMatchers("/api/admin/**").access(hasScope("platform:admin"))
 			// Whatever is not listed above is refused, so a new route is closed until someone decides its scope.
 			.anyRequest().denyAll())
