@@ -3,11 +3,14 @@ package io.eventplatform.support.security;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -17,7 +20,21 @@ import tools.jackson.databind.json.JsonMapper;
 		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableMethodSecurity
+@EnableConfigurationProperties(PlatformSecurityProperties.class)
 class PlatformSecurityAutoConfiguration {
+
+	/**
+	 * Accepts only RS256 tokens whose signature verifies against a key of the issuer's JWKS (an unknown key id makes
+	 * it fetch the JWKS again, so a rotated key is picked up) and whose claims pass {@link PlatformTokenValidator}.
+	 * {@code alg: none} and HMAC tokens are refused before any key is looked at.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(JwtDecoder.class)
+	JwtDecoder platformJwtDecoder(PlatformSecurityProperties security) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(security.jwkSetUri().toString()).build();
+		decoder.setJwtValidator(PlatformTokenValidator.of(security));
+		return decoder;
+	}
 
 	/**
 	 * Only health and its probes are public. Every API call needs a valid JWT from the gateway; which scope it needs is
