@@ -113,10 +113,10 @@ class AnalyticsEndToEndTests {
 			HttpResponse<String> response = get("/api/analytics/stations/" + station);
 			assertThat(response.statusCode()).isEqualTo(200);
 			JsonNode body = Platform.json.readTree(response.body());
-			assertThat(body.get("latest").get("temperatureCelsius").asDouble()).isEqualTo(13.5);
+			assertThat(body.path("latest").path("temperatureCelsius").asDouble()).isEqualTo(13.5);
 			long count = 0;
-			for (JsonNode hour : body.get("hours")) {
-				count += hour.get("count").asLong();
+			for (JsonNode hour : body.path("hours")) {
+				count += hour.path("count").asLong();
 			}
 			assertThat(count).isEqualTo(2);
 		});

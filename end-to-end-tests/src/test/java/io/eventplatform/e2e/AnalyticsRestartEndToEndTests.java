@@ -84,11 +84,11 @@ class AnalyticsRestartEndToEndTests {
 				assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 				JsonNode body = Platform.json.readTree(response.body());
 				for (String windows : List.of("minute", "hour")) {
-					assertThat(body.get(windows)).isNotEmpty();
-					for (JsonNode window : body.get(windows)) {
-						JsonNode eur = window.get("volume").get("byCurrency").get("EUR");
-						assertThat(eur.get("count").asLong()).isEqualTo(TRANSACTIONS_PER_ACCOUNT);
-						assertThat(eur.get("volume").decimalValue())
+					assertThat(body.path(windows)).isNotEmpty();
+					for (JsonNode window : body.path(windows)) {
+						JsonNode eur = window.path("volume").path("byCurrency").path("EUR");
+						assertThat(eur.path("count").asLong()).isEqualTo(TRANSACTIONS_PER_ACCOUNT);
+						assertThat(eur.path("volume").decimalValue())
 							.isEqualByComparingTo(new BigDecimal("10.00").multiply(BigDecimal.valueOf(TRANSACTIONS_PER_ACCOUNT)));
 					}
 				}
@@ -96,8 +96,8 @@ class AnalyticsRestartEndToEndTests {
 			HttpResponse<String> response = get("/api/analytics/stations/" + station);
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 			long readings = 0;
-			for (JsonNode hour : Platform.json.readTree(response.body()).get("hours")) {
-				readings += hour.get("count").asLong();
+			for (JsonNode hour : Platform.json.readTree(response.body()).path("hours")) {
+				readings += hour.path("count").asLong();
 			}
 			assertThat(readings).isEqualTo(READINGS);
 		});
