@@ -48,5 +48,5 @@ if [ "$build" = true ]; then
 fi
 
 exec "$java" -Xmx512m -Dproject.root=. \
-  -cp "benchmarks/target/classes:benchmarks/target/lib/*" \
+  -cp "$PWD/benchmarks/target/classes:$PWD/benchmarks/target/lib/*" \
   io.eventplatform.benchmarks.BenchmarkCommand ${args[@]+"${args[@]}"}

@@ -118,6 +118,10 @@ final class Benchmark {
 			}
 			measure(gateway, ingest, bootstrap, ports, platform, work, wrk, nginx);
 		}
+		catch (Exception | Error ex) {
+			notes.add(0, "**The run was aborted: " + ex + "** (logs of the parts: " + work.resolve("data/logs") + ")");
+			throw ex;
+		}
 		finally {
 			if (platform != null) {
 				platform.close();
@@ -160,11 +164,13 @@ final class Benchmark {
 		kafka.createTopic(KAFKA_TOOLS_TOPIC, partitions);
 
 		out.println("▸ starting the baseline application (H)");
-		try (BaselineProcess baseline = BaselineProcess.start(freePort(), gateway, bootstrap, work,
+		try (BaselineProcess baseline = BaselineProcess.start(freePort(), gateway, bootstrap, settings.projectDir(), work,
 				work.resolve("logs/benchmark-baseline.log"), Duration.ofMinutes(3));
 				Nginx proxy = wrkInstalled && nginxInstalled ? Nginx.start(freePort(), ingest, Duration.ofSeconds(20))
 						: null) {
 			Wrk wrk = new Wrk(work, settings.threads(), settings.connections());
+			// A batch is 500 readings' work: fewer connections in flight, as many readings queued.
+			Wrk batchWrk = new Wrk(work, settings.threads(), Math.max(settings.threads(), settings.connections() / 8));
 			List<String> singles = Readings.singles(2000);
 			List<String> batches = Readings.batches(settings.smoke() ? 4 : 20, settings.batchSize());
 			Map<String, URI> targets = new LinkedHashMap<>();
@@ -179,14 +185,16 @@ final class Benchmark {
 			String token = token(gateway);
 			if (wrkInstalled) {
 				out.println("▸ warming up " + targets.keySet());
-				targets.forEach((key, url) -> wrk.post(url, key.equals("B") ? batches : singles, token, settings.warmup()));
+				targets.forEach((key, url) -> (key.equals("B") ? batchWrk : wrk).post(url, key.equals("B") ? batches : singles,
+						token, settings.warmup()));
 			}
 			Map<String, String> groups = consumerGroups(gateway, bootstrap);
 
 			memory.startSampling();
 			for (int round = 1; round <= settings.repeats(); round++) {
 				out.printf("▸ round %d of %d%n", round, settings.repeats());
-				round(round, kafka, wrkInstalled ? wrk : null, targets, singles, batches, gateway, groups, bootstrap);
+				round(round, kafka, wrkInstalled ? wrk : null, batchWrk, targets, singles, batches, gateway, groups,
+						bootstrap);
 			}
 			memory.close();
 			memory.peakKib().forEach((part, kib) -> results.sample("footprint.rss.load." + part, kib / 1024.0));
@@ -209,8 +217,9 @@ final class Benchmark {
 		}
 	}
 
-	private void round(int round, KafkaTools kafka, Wrk wrk, Map<String, URI> targets, List<String> singles,
-			List<String> batches, URI gateway, Map<String, String> groups, String bootstrap) throws Exception {
+	private void round(int round, KafkaTools kafka, Wrk wrk, Wrk batchWrk, Map<String, URI> targets,
+			List<String> singles, List<String> batches, URI gateway, Map<String, String> groups, String bootstrap)
+			throws Exception {
 		KafkaTools.ProducerResult producer = kafka.produce(KAFKA_TOOLS_TOPIC, settings.kafkaRecords(), settings.recordSize());
 		results.sample("K.producer", producer.recordsPerSecond());
 		results.detail("K.producer", "round " + round, String.format(Locale.ROOT, "%.1f MB/s, avg latency %.1f ms, p99.9 %.0f ms",
@@ -229,9 +238,14 @@ final class Benchmark {
 			for (Map.Entry<String, URI> target : targets.entrySet()) {
 				String key = target.getKey();
 				boolean batch = key.equals("B");
-				WrkResult result = wrk.post(target.getValue(), batch ? batches : singles, token, settings.duration());
+				WrkResult result = batch ? batchWrk.post(target.getValue(), batches, token, batchDuration())
+						: wrk.post(target.getValue(), singles, token, settings.duration());
 				out.printf("  %s %s%n", key, result.summary());
 				results.detail(key, "round " + round, result.summary());
+				if (result.requests() <= 0) {
+					results.detail(key, "round " + round + " discarded", "no request completed within the run");
+					continue;
+				}
 				if (result.errors() > 0) {
 					results.detail(key, "round " + round + " discarded", result.errors() + " errors; wrk output: "
 							+ result.output().replace('\n', ' '));
@@ -276,6 +290,11 @@ final class Benchmark {
 				results.sample("E2E." + label + ".p999", percentiles.p999());
 			}
 		});
+	}
+
+	/** A batch takes hundreds of times longer than one reading: at least 5 s, so a short run still completes some. */
+	private Duration batchDuration() {
+		return settings.duration().compareTo(Duration.ofSeconds(5)) < 0 ? Duration.ofSeconds(5) : settings.duration();
 	}
 
 	private void ratio(Map<String, Double> rates, String numerator, String denominator) {
@@ -326,14 +345,19 @@ final class Benchmark {
 			.build();
 		send(request);
 		try (ConsumerGroups offsets = new ConsumerGroups(bootstrap, Topics.WEATHER_READINGS.name())) {
-			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+			// Every part is ready, so every consumer has its partitions by now; a little time for a rebalance.
+			long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 			List<String> found = List.of();
 			while (System.nanoTime() < deadline) {
-				found = offsets.groupsReadingTopic("benchmark-");
+				found = offsets.groupsOnTopic("benchmark-");
 				if (found.contains(settings.streamsGroup()) && found.size() > 1) {
 					break;
 				}
 				Thread.sleep(500);
+			}
+			List<String> behind = offsets.awaitCaughtUp(found, Duration.ofSeconds(60));
+			if (!behind.isEmpty()) {
+				notes.add("Groups " + behind + " had not processed the first readings within 60 s");
 			}
 			if (found.contains(settings.streamsGroup())) {
 				groups.put("analytics", settings.streamsGroup());

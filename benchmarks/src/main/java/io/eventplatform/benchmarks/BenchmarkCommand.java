@@ -17,6 +17,8 @@ public final class BenchmarkCommand {
 	static final String RATE_LIMIT_LIFTED = "{\"platform\":{\"gateway\":{\"rate-limits\":{\"clients\":{\"demo-client\":"
 			+ "{\"capacity\":1000000000,\"refill-tokens\":1000000000,\"refill-period\":\"1s\"}}}}}}";
 
+	static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
+
 	private static final String HELP = """
 			benchmarks/run.sh [options]
 
@@ -46,6 +48,10 @@ public final class BenchmarkCommand {
 		if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
 			System.out.print(HELP);
 			return;
+		}
+		if (System.getProperty(LOGBACK_CONFIGURATION) == null) {
+			// The harness prints its progress; of its own logging only problems (local-platform's launcher settings).
+			System.setProperty(LOGBACK_CONFIGURATION, "io/eventplatform/local/launcher-logback.xml");
 		}
 		Path projectDir = Path.of(System.getProperty("project.root", ".")).toAbsolutePath().normalize();
 		BenchmarkSettings settings = BenchmarkSettings.parse(projectDir, args);

@@ -29,13 +29,13 @@ public final class BaselineProcess implements AutoCloseable {
 	}
 
 	/** Starts it and waits until it is ready; tokens are checked against {@code issuer}, as in every service. */
-	public static BaselineProcess start(int port, URI issuer, String bootstrapServers, Path dataDir, Path logFile,
-			Duration timeout) {
+	public static BaselineProcess start(int port, URI issuer, String bootstrapServers, Path projectDir, Path dataDir,
+			Path logFile, Duration timeout) {
 		List<String> command = JavaCommand.mainClass(SERVICE_JVM_OPTIONS, BaselineApplication.class,
 				List.of("--server.port=" + port, "--spring.application.name=benchmark-baseline",
 						"--platform.security.issuer-uri=" + issuer, "--spring.kafka.bootstrap-servers=" + bootstrapServers,
 						"--platform.data-dir=" + dataDir));
-		ChildProcess process = ChildProcess.start("benchmark-baseline", command, dataDir, logFile);
+		ChildProcess process = ChildProcess.start("benchmark-baseline", command, projectDir, logFile);
 		BaselineProcess baseline = new BaselineProcess(process, port);
 		baseline.awaitReady(timeout);
 		return baseline;

@@ -68,6 +68,42 @@ public final class ConsumerGroups implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The groups, other than those whose id starts with {@code ignoredPrefix}, that read the topic: a member is
+	 * assigned one of its partitions, or the group has committed an offset on it.
+	 */
+	public List<String> groupsOnTopic(String ignoredPrefix) {
+		try {
+			List<String> groups = admin.listGroups().all().get(30, TimeUnit.SECONDS).stream()
+				.map(GroupListing::groupId)
+				.filter(group -> !group.startsWith(ignoredPrefix))
+				.sorted()
+				.toList();
+			if (groups.isEmpty()) {
+				return List.of();
+			}
+			List<String> reading = new ArrayList<>();
+			admin.describeConsumerGroups(groups).all().get(30, TimeUnit.SECONDS).forEach((group, description) -> {
+				boolean assigned = description.members().stream()
+					.flatMap(member -> member.assignment().topicPartitions().stream())
+					.anyMatch(partition -> partition.topic().equals(topic));
+				if (assigned) {
+					reading.add(group);
+				}
+			});
+			committed(groups).forEach((group, offsets) -> {
+				if (!offsets.isEmpty() && !reading.contains(group)) {
+					reading.add(group);
+				}
+			});
+			reading.sort(null);
+			return reading;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not list the consumer groups", ex);
+		}
+	}
+
 	/** Each group's committed offset per partition of the topic (partitions without a commit are left out). */
 	public Map<String, Map<Integer, Long>> committed(List<String> groups) {
 		Map<String, ListConsumerGroupOffsetsSpec> specs = groups.stream()

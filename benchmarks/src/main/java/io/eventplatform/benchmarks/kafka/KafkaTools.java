@@ -26,7 +26,8 @@ import io.eventplatform.local.process.JavaCommand;
 public final class KafkaTools {
 
 	/** The tools' JVM: a normal server JVM (C2, default GC) as Kafka's scripts run them, with a bounded heap. */
-	private static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-Dfile.encoding=UTF-8");
+	private static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-Dfile.encoding=UTF-8",
+			"-Dlogback.configurationFile=io/eventplatform/local/launcher-logback.xml");
 
 	private static final Pattern PRODUCER_SUMMARY = Pattern
 		.compile("(\\d+) records sent, ([0-9.]+) records/sec \\(([0-9.]+) MB/sec\\), ([0-9.]+) ms avg latency, "
