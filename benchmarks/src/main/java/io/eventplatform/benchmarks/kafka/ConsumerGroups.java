@@ -83,14 +83,20 @@ public final class ConsumerGroups implements AutoCloseable {
 				return List.of();
 			}
 			List<String> reading = new ArrayList<>();
-			admin.describeConsumerGroups(groups).all().get(30, TimeUnit.SECONDS).forEach((group, description) -> {
-				boolean assigned = description.members().stream()
-					.flatMap(member -> member.assignment().topicPartitions().stream())
-					.anyMatch(partition -> partition.topic().equals(topic));
-				if (assigned) {
-					reading.add(group);
+			for (String group : groups) {
+				try {
+					boolean assigned = admin.describeConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS)
+						.get(group).members().stream()
+						.flatMap(member -> member.assignment().topicPartitions().stream())
+						.anyMatch(partition -> partition.topic().equals(topic));
+					if (assigned) {
+						reading.add(group);
+					}
 				}
-			});
+				catch (java.util.concurrent.ExecutionException ex) {
+					// Not a consumer group (a share or streams group): only its committed offsets can tell.
+				}
+			}
 			committed(groups).forEach((group, offsets) -> {
 				if (!offsets.isEmpty() && !reading.contains(group)) {
 					reading.add(group);
