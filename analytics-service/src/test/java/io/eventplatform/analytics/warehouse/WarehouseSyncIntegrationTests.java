@@ -32,6 +32,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
@@ -42,7 +43,6 @@ import io.eventplatform.analytics.warehouse.Transactions.StoredTransaction;
 import io.eventplatform.analytics.warehouse.Users.StoredUser;
 import io.eventplatform.analytics.warehouse.WeatherReadings.StoredReading;
 import io.eventplatform.contract.EventEnvelope;
-import io.eventplatform.contract.kafka.InvalidEventException;
 import io.eventplatform.contract.transactions.TransactionRecorded;
 import io.eventplatform.contract.users.UserRegistered;
 import io.eventplatform.contract.weather.WeatherReadingRecorded;
@@ -181,7 +181,7 @@ class WarehouseSyncIntegrationTests {
 		ConsumerRecord<String, byte[]> dead = deadLetter("transactions.recorded-dlt", account);
 		assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not-json");
 		assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-cause-fqcn").value(),
-				StandardCharsets.UTF_8)).isEqualTo(InvalidEventException.class.getName());
+				StandardCharsets.UTF_8)).isEqualTo(DeserializationException.class.getName());
 		assertThat(rows("transactions", "account_id", account)).isEqualTo(2);
 	}
 
