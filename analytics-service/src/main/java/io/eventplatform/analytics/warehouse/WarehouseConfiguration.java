@@ -29,8 +29,6 @@ class WarehouseConfiguration {
 		ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		configurer.configure(factory, consumers);
 		factory.setBatchListener(true);
-		// The listeners' ids are not their group: every warehouse listener is in this one group.
-		factory.getContainerProperties().setGroupId(properties.groupId());
 		Properties consumerProperties = new Properties();
 		consumerProperties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(properties.maxPollRecords()));
 		factory.getContainerProperties().setKafkaConsumerProperties(consumerProperties);

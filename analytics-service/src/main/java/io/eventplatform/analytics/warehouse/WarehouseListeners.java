@@ -21,16 +21,17 @@ import io.eventplatform.contract.users.UserRegistered;
 import io.eventplatform.contract.weather.WeatherReadingRecorded;
 
 /**
- * Copies each topic into its table, a poll at a time. The listener ids are stable: the replay endpoint names them.
+ * Copies each topic into its table, a poll at a time. Each listener's id is also its consumer group, one per topic,
+ * independent of the Kafka Streams application and of each other: the replay endpoint rewinds them by these ids.
  */
 @Component
 class WarehouseListeners {
 
-	static final String USERS = "warehouse-users";
+	static final String USERS = "analytics-warehouse-users";
 
-	static final String TRANSACTIONS = "warehouse-transactions";
+	static final String TRANSACTIONS = "analytics-warehouse-transactions";
 
-	static final String WEATHER_READINGS = "warehouse-weather-readings";
+	static final String WEATHER_READINGS = "analytics-warehouse-weather-readings";
 
 	private static final Logger log = LoggerFactory.getLogger(WarehouseListeners.class);
 
@@ -55,19 +56,18 @@ class WarehouseListeners {
 		this.clock = Clock.systemUTC();
 	}
 
-	@KafkaListener(id = USERS, topics = "users.registered", idIsGroup = false,
-			containerFactory = WarehouseConfiguration.CONTAINER_FACTORY)
+	@KafkaListener(id = USERS, topics = "users.registered", containerFactory = WarehouseConfiguration.CONTAINER_FACTORY)
 	void users(List<ConsumerRecord<String, EventEnvelope<UserRegistered>>> records) {
 		write(records, users);
 	}
 
-	@KafkaListener(id = TRANSACTIONS, topics = "transactions.recorded", idIsGroup = false,
+	@KafkaListener(id = TRANSACTIONS, topics = "transactions.recorded",
 			containerFactory = WarehouseConfiguration.CONTAINER_FACTORY)
 	void transactions(List<ConsumerRecord<String, EventEnvelope<TransactionRecorded>>> records) {
 		write(records, transactions);
 	}
 
-	@KafkaListener(id = WEATHER_READINGS, topics = "weather.readings", idIsGroup = false,
+	@KafkaListener(id = WEATHER_READINGS, topics = "weather.readings",
 			containerFactory = WarehouseConfiguration.CONTAINER_FACTORY)
 	void weatherReadings(List<ConsumerRecord<String, EventEnvelope<WeatherReadingRecorded>>> records) {
 		write(records, readings);

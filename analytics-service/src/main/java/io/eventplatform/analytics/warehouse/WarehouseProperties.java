@@ -6,12 +6,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How the warehouse reads its topics.
  *
- * @param groupId the warehouse's consumer group, independent of the Kafka Streams application: it commits after
- * each database transaction and can be rewound on its own
  * @param maxPollRecords the most records one poll, hence one database transaction, takes per listener
  * @param concurrency consumers per topic (each takes some of the topic's partitions)
  */
 @ConfigurationProperties("platform.warehouse")
-record WarehouseProperties(@DefaultValue("analytics-warehouse") String groupId,
-		@DefaultValue("2000") int maxPollRecords, @DefaultValue("1") int concurrency) {
+record WarehouseProperties(@DefaultValue("2000") int maxPollRecords, @DefaultValue("1") int concurrency) {
 }

@@ -20,7 +20,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
@@ -43,6 +42,7 @@ import io.eventplatform.analytics.warehouse.Transactions.StoredTransaction;
 import io.eventplatform.analytics.warehouse.Users.StoredUser;
 import io.eventplatform.analytics.warehouse.WeatherReadings.StoredReading;
 import io.eventplatform.contract.EventEnvelope;
+import io.eventplatform.contract.Topics;
 import io.eventplatform.contract.transactions.TransactionRecorded;
 import io.eventplatform.contract.users.UserRegistered;
 import io.eventplatform.contract.weather.WeatherReadingRecorded;
@@ -186,30 +186,45 @@ class WarehouseSyncIntegrationTests {
 	}
 
 	@Test
-	void shouldCommitInTheWarehouseGroupOfItsOwn() throws Exception {
+	void shouldCommitInAGroupOfItsOwnAfterWriting() {
 		EventEnvelope<UserRegistered> user = user("MT");
 		events.send(user);
 		await().atMost(TIMEOUT).until(() -> rows("users", "country", "MT") == 1);
 
-		try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.getBrokersAsString()))) {
-			await().atMost(TIMEOUT).untilAsserted(() -> {
-				Map<TopicPartition, OffsetAndMetadata> committed = admin
-					.listConsumerGroupOffsets("analytics-warehouse")
-					.partitionsToOffsetAndMetadata()
-					.get();
-				assertThat(committed.keySet()).extracting(TopicPartition::topic).contains("users.registered");
-				long end = KafkaTestUtils.getEndOffsets(consumer(), "users.registered")
-					.values()
-					.stream()
-					.mapToLong(Long::longValue)
-					.sum();
-				assertThat(committed.entrySet()
-					.stream()
-					.filter(entry -> entry.getKey().topic().equals("users.registered"))
-					.mapToLong(entry -> entry.getValue().offset())
-					.sum()).isEqualTo(end);
-			});
-		}
+		await().atMost(TIMEOUT)
+			.until(() -> committed(WarehouseListeners.USERS) == endOffsets(Topics.USERS_REGISTERED.name()));
+	}
+
+	@Test
+	void shouldChangeNoRowWhenAnAdministratorReplaysTheTopics() {
+		Instant from = Instant.now();
+		String account = "ACC-REPLAY-" + UUID.randomUUID();
+		events.send(user("CY"), transaction(account, "5.00", now().minusSeconds(5)),
+				transaction(account, "6.00", now()), reading("station-replay", now(), 990.5));
+		await().atMost(TIMEOUT).until(() -> rows("transactions", "account_id", account) == 2);
+		Map<String, List<Map<String, Object>>> before = tables();
+		assertThat(mvc.post()
+			.uri("/api/analytics/admin/replay")
+			.with(jwt().authorities(new SimpleGrantedAuthority("SCOPE_analytics:read")))
+			.contentType("application/json")
+			.content("{\"from\":\"" + from + "\"}")).hasStatus(403);
+
+		assertThat(mvc.post()
+			.uri("/api/analytics/admin/replay")
+			.with(jwt().authorities(new SimpleGrantedAuthority("SCOPE_platform:admin")))
+			.contentType("application/json")
+			.content("{\"from\":\"" + from.minusSeconds(1) + "\"}")).hasStatus(202)
+			.bodyJson()
+			.extractingPath("$.groups[*].groupId")
+			.asArray()
+			.containsExactly(WarehouseListeners.USERS, WarehouseListeners.TRANSACTIONS,
+					WarehouseListeners.WEATHER_READINGS);
+
+		// Rewound: each group has read the topic again up to its end.
+		await().atMost(TIMEOUT).until(() -> committed(WarehouseListeners.USERS) == endOffsets("users.registered")
+				&& committed(WarehouseListeners.TRANSACTIONS) == endOffsets("transactions.recorded")
+				&& committed(WarehouseListeners.WEATHER_READINGS) == endOffsets("weather.readings"));
+		assertThat(tables()).isEqualTo(before);
 	}
 
 	@Test
@@ -341,10 +356,31 @@ class WarehouseSyncIntegrationTests {
 		}
 	}
 
-	private Consumer<String, String> consumer() {
-		return new DefaultKafkaConsumerFactory<>(KafkaTestUtils.consumerProps(broker, "ends", false),
-				new StringDeserializer(), new StringDeserializer())
-			.createConsumer();
+	private Map<String, List<Map<String, Object>>> tables() {
+		return Map.of("users", jdbc.queryForList("SELECT * FROM users ORDER BY event_id"), "transactions",
+				jdbc.queryForList("SELECT * FROM transactions ORDER BY event_id"), "weather_readings",
+				jdbc.queryForList("SELECT * FROM weather_readings ORDER BY event_id"));
+	}
+
+	private long committed(String group) throws Exception {
+		try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.getBrokersAsString()))) {
+			return admin.listConsumerGroupOffsets(group)
+				.partitionsToOffsetAndMetadata()
+				.get()
+				.values()
+				.stream()
+				.mapToLong(OffsetAndMetadata::offset)
+				.sum();
+		}
+	}
+
+	private long endOffsets(String topic) {
+		try (Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<>(
+				KafkaTestUtils.consumerProps(broker, "ends", false), new StringDeserializer(),
+				new StringDeserializer())
+			.createConsumer()) {
+			return KafkaTestUtils.getEndOffsets(consumer, topic).values().stream().mapToLong(Long::longValue).sum();
+		}
 	}
 
 	private static StoredEvent metadata(EventEnvelope<?> event) {

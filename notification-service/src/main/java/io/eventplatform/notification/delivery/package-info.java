@@ -1,2 +1,5 @@
-/** Delivery of e-mail over SMTP, recorded with the id of the event that caused it so no event mails twice. */
+/**
+ * Delivery of e-mail over SMTP, each message recorded with the event that caused it and its recipient, so that no
+ * event mails anyone twice; the records are the history.
+ */
 package io.eventplatform.notification.delivery;

@@ -5,20 +5,22 @@ import org.springframework.stereotype.Component;
 
 import io.eventplatform.contract.EventEnvelope;
 import io.eventplatform.contract.users.UserRegistered;
-import io.eventplatform.notification.delivery.MailDelivery;
+import io.eventplatform.notification.dispatch.Dispatcher;
 
-/** Translates a registration into a welcome mail; the rules of delivery live in {@link MailDelivery}. */
+/** Hands each registration to the {@link Dispatcher}, which decides who gets what. */
 @Component
 class WelcomeMailListener {
 
-	private final MailDelivery delivery;
+	static final String ID = "welcome-mail";
 
-	WelcomeMailListener(MailDelivery delivery) {
-		this.delivery = delivery;
+	private final Dispatcher dispatcher;
+
+	WelcomeMailListener(Dispatcher dispatcher) {
+		this.dispatcher = dispatcher;
 	}
 
-	@KafkaListener(id = "welcome-mail", groupId = "${spring.kafka.consumer.group-id}", topics = "users.registered")
+	@KafkaListener(id = ID, groupId = "${spring.kafka.consumer.group-id}", topics = "users.registered")
 	void on(EventEnvelope<UserRegistered> event) {
-		delivery.deliver(WelcomeMail.of(event));
+		dispatcher.userRegistered(event);
 	}
 }

@@ -1,2 +1,2 @@
-/** The welcome mail a new user gets after signing up. */
+/** The listener of registrations, whose users get a welcome mail. */
 package io.eventplatform.notification.welcome;

@@ -6,73 +6,74 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
 
-import org.apache.kafka.clients.consumer.Consumer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import io.eventplatform.contract.EventEnvelope;
 import io.eventplatform.contract.Topics;
-import io.eventplatform.contract.kafka.EventSerializer;
 import io.eventplatform.contract.users.UserRegistered;
-import io.eventplatform.notification.delivery.Deliveries;
+import io.eventplatform.notification.NotificationIntegrationTest;
+import io.eventplatform.notification.delivery.Delivery;
+import io.eventplatform.notification.delivery.DeliveryStatus;
+import io.eventplatform.notification.delivery.MailDelivery;
+import io.eventplatform.notification.subscription.SubscriptionManagement;
 
-@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:notification;DB_CLOSE_DELAY=-1",
-		"platform.kafka.retry.initial-interval=100ms", "platform.kafka.retry.max-retries=1" })
-@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-class WelcomeMailIntegrationTests {
-
-	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withPerMethodLifecycle(false);
-
-	@DynamicPropertySource
-	static void smtpServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-	}
+class WelcomeMailIntegrationTests extends NotificationIntegrationTest {
 
 	@Autowired
-	EmbeddedKafkaBroker broker;
+	MailDelivery deliveries;
 
 	@Autowired
-	Deliveries deliveries;
+	SubscriptionManagement subscriptions;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
-	void shouldMailAWelcomeToTheNewUser() throws Exception {
-		EventEnvelope<UserRegistered> event = registration("ada@example.com", "Ada");
+	void shouldMailAWelcomeInEnglishAsPlainTextAndHtml() throws Exception {
+		EventEnvelope<UserRegistered> event = registration("ada@example.com", "Ada", "GB");
 
 		publish(event);
 
 		MimeMessage mail = awaitMailTo("ada@example.com");
 		assertThat(mail.getSubject()).isEqualTo("Welcome to the Event Platform, Ada");
-		assertThat(mail.getContent().toString()).contains("Hello Ada");
+		assertThat(mail.getHeader("Content-Language", null)).isEqualTo("en");
+		assertThat(mail.getFrom()[0].toString()).contains("no-reply@eventplatform.io");
+		assertThat(textOf(mail)).startsWith("Hello Ada,").contains("your account is ready");
+		assertThat(htmlOf(mail)).contains("<html lang=\"en\">").contains("<p>Hello Ada,</p>");
+		await().untilAsserted(() -> assertThat(meters.get("platform.notifications")
+			.tags("type", "WELCOME", "status", "SENT")
+			.counter()
+			.count()).isPositive());
+	}
+
+	@Test
+	void shouldWriteToANewUserInTheLanguageOfTheirCountry() {
+		EventEnvelope<UserRegistered> event = registration("joerg@example.de", "Jörg", "DE");
+
+		publish(event);
+
+		MimeMessage mail = awaitMailTo("joerg@example.de");
+		assertThat(subjectOf(mail)).isEqualTo("Willkommen bei der Event Platform, Jörg");
+		assertThat(textOf(mail)).startsWith("Hallo Jörg,").contains("Ihr Konto ist eingerichtet");
+		assertThat(htmlOf(mail)).contains("<html lang=\"de\">").contains("Willkommen an Bord!");
 	}
 
 	@Test
 	void shouldNotMailTwiceForARedeliveredEvent() {
-		EventEnvelope<UserRegistered> event = registration("grace@example.com", "Grace");
+		EventEnvelope<UserRegistered> event = registration("grace@example.com", "Grace", "GB");
 		// Same key, so same partition: once its mail is there, the duplicate before it was surely consumed.
 		EventEnvelope<UserRegistered> later = EventEnvelope.of(URI.create("/registration-service"),
 				new UserRegistered(event.data().userId(), "grace-later@example.com", "Grace Later", "GB", false));
@@ -82,77 +83,99 @@ class WelcomeMailIntegrationTests {
 		publish(later);
 
 		awaitMailTo("grace-later@example.com");
-		assertThat(mailsTo("grace@example.com")).isEqualTo(1);
-		assertThat(deliveries.existsByEventIdAndKind(event.id(), "welcome")).isTrue();
+		assertThat(mailsTo("grace@example.com")).hasSize(1);
+		assertThat(deliveries.ofEvent(event.id())).singleElement()
+			.extracting(Delivery::getStatus)
+			.isEqualTo(DeliveryStatus.SENT);
+	}
+
+	@Test
+	void shouldSendNoWelcomeToAnAddressThatOptedOutAndRecordItAsSuppressed() {
+		subscriptions.optOut("Quiet@Example.com");
+		EventEnvelope<UserRegistered> event = registration("quiet@example.com", "Quiet", "GB");
+		EventEnvelope<UserRegistered> later = EventEnvelope.of(URI.create("/registration-service"),
+				new UserRegistered(event.data().userId(), "loud@example.com", "Loud", "GB", false));
+
+		publish(event);
+		publish(later);
+
+		awaitMailTo("loud@example.com");
+		assertThat(mailsTo("quiet@example.com")).isEmpty();
+		assertThat(deliveries.ofEvent(event.id())).singleElement().satisfies(delivery -> {
+			assertThat(delivery.getStatus()).isEqualTo(DeliveryStatus.SUPPRESSED);
+			assertThat(delivery.getCause()).contains("opted out");
+		});
+	}
+
+	@Test
+	void shouldRecordAMessageThatCannotBeDeliveredAsFailedSetItsEventAsideAndCarryOn() {
+		EventEnvelope<UserRegistered> undeliverable = registration("nobody-at-example.com", "Nobody", "GB");
+		EventEnvelope<UserRegistered> next = EventEnvelope.of(URI.create("/registration-service"),
+				new UserRegistered(undeliverable.data().userId(), "somebody@example.com", "Somebody", "GB", false));
+
+		publish(undeliverable);
+		publish(next);
+
+		awaitMailTo("somebody@example.com");
+		assertThat(deliveries.ofEvent(undeliverable.id())).singleElement().satisfies(delivery -> {
+			assertThat(delivery.getStatus()).isEqualTo(DeliveryStatus.FAILED);
+			assertThat(delivery.getCause()).contains("Missing final '@domain'");
+		});
+		ConsumerRecord<String, byte[]> deadLetter = awaitDeadLetter(Topics.USERS_REGISTERED.deadLetterTopic(),
+				undeliverable.id());
+		assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).contains("nobody-at-example.com");
+		assertThat(header(deadLetter, "kafka_dlt-exception-message")).contains("refused 1 of the 1 WELCOME messages");
 	}
 
 	@Test
 	void shouldSetAsideRecordsThatAreNotValidEventsAndCarryOn() {
-		Consumer<String, byte[]> deadLetters = new DefaultKafkaConsumerFactory<>(
-				KafkaTestUtils.consumerProps(broker, "dlt-reader", false),
-				new org.apache.kafka.common.serialization.StringDeserializer(), new ByteArrayDeserializer())
-			.createConsumer();
-		deadLetters.subscribe(java.util.List.of(Topics.USERS_REGISTERED.deadLetterTopic()));
 		byte[] notJson = "{not json".getBytes(StandardCharsets.UTF_8);
-		KafkaTemplate<String, byte[]> raw = rawTemplate();
-		ProducerRecord<String, byte[]> withoutType = new ProducerRecord<>(Topics.USERS_REGISTERED.name(), "u-1",
+		ProducerRecord<String, byte[]> withoutId = new ProducerRecord<>(Topics.USERS_REGISTERED.name(), "u-1",
 				notJson);
-		withoutType.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
-		raw.send(withoutType).join();
-		EventEnvelope<UserRegistered> next = registration("linus@example.com", "Linus");
+		withoutId.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
+		String marker = UUID.randomUUID().toString();
+		withoutId.headers().add("marker", marker.getBytes(StandardCharsets.UTF_8));
+		new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(KafkaTestUtils.producerProps(broker),
+				new StringSerializer(), new ByteArraySerializer()))
+			.send(withoutId)
+			.join();
+		EventEnvelope<UserRegistered> next = registration("linus@example.com", "Linus", "GB");
 
 		publish(next);
 
 		awaitMailTo("linus@example.com");
-		java.util.List<ConsumerRecord<String, byte[]>> seen = new java.util.ArrayList<>();
-		await().atMost(Duration.ofSeconds(20)).until(() -> {
-			deadLetters.poll(Duration.ofMillis(200)).forEach(seen::add);
-			return !seen.isEmpty();
-		});
-		ConsumerRecord<String, byte[]> deadLetter = seen.get(0);
+		ConsumerRecord<String, byte[]> deadLetter = awaitDeadLetterMarked(marker);
 		assertThat(deadLetter.value()).isEqualTo(notJson);
-		assertThat(new String(deadLetter.headers().lastHeader("kafka_dlt-exception-stacktrace").value(),
-				StandardCharsets.UTF_8)).contains("header ce_id is missing");
-		deadLetters.close();
+		assertThat(header(deadLetter, "kafka_dlt-exception-stacktrace")).contains("header ce_id is missing");
 	}
 
-	private static EventEnvelope<UserRegistered> registration(String email, String name) {
-		return EventEnvelope.of(URI.create("/registration-service"),
-				new UserRegistered(UUID.randomUUID(), email, name, "GB", false));
-	}
-
-	private void publish(EventEnvelope<UserRegistered> event) {
-		Map<String, Object> props = KafkaTestUtils.producerProps(broker);
-		try (var producer = new DefaultKafkaProducerFactory<String, EventEnvelope<?>>(props, new StringSerializer(),
-				new EventSerializer())
-			.createProducer()) {
-			producer.send(new ProducerRecord<>(Topics.USERS_REGISTERED.name(), event.key(), event));
+	private ConsumerRecord<String, byte[]> awaitDeadLetterMarked(String marker) {
+		try (var consumer = new org.springframework.kafka.core.DefaultKafkaConsumerFactory<String, byte[]>(
+				KafkaTestUtils.consumerProps(broker, "dlt-" + marker, false),
+				new org.apache.kafka.common.serialization.StringDeserializer(),
+				new org.apache.kafka.common.serialization.ByteArrayDeserializer())
+			.createConsumer()) {
+			consumer.subscribe(java.util.List.of(Topics.USERS_REGISTERED.deadLetterTopic()));
+			java.util.List<ConsumerRecord<String, byte[]>> seen = new java.util.ArrayList<>();
+			await().atMost(Duration.ofSeconds(30)).until(() -> {
+				consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+				return seen.stream().anyMatch(record -> marker.equals(header(record, "marker")));
+			});
+			return seen.stream().filter(record -> marker.equals(header(record, "marker"))).findFirst().orElseThrow();
 		}
 	}
 
-	private KafkaTemplate<String, byte[]> rawTemplate() {
-		return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(KafkaTestUtils.producerProps(broker),
-				new StringSerializer(), new ByteArraySerializer()));
-	}
-
-	private MimeMessage awaitMailTo(String address) {
-		await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(address) > 0);
-		return java.util.Arrays.stream(smtp.getReceivedMessages())
-			.filter(message -> recipientIs(message, address))
-			.findFirst()
-			.orElseThrow();
-	}
-
-	private long mailsTo(String address) {
-		return java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipientIs(m, address)).count();
-	}
-
-	private static boolean recipientIs(MimeMessage message, String address) {
+	private static String subjectOf(MimeMessage mail) {
 		try {
-			return message.getAllRecipients()[0].toString().equals(address);
+			return mail.getSubject();
 		}
 		catch (jakarta.mail.MessagingException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static EventEnvelope<UserRegistered> registration(String email, String name, String country) {
+		return EventEnvelope.of(URI.create("/registration-service"),
+				new UserRegistered(UUID.randomUUID(), email, name, country, false));
 	}
 }

@@ -7,7 +7,12 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -31,8 +36,8 @@ import io.eventplatform.contract.kafka.EventSerializer;
 import io.eventplatform.contract.users.UserRegistered;
 
 /**
- * The mail server is away for longer than a record's own retries last: the welcome mail waits for it instead of
- * going to the dead-letter topic, and arrives once when the server is back.
+ * The mail server is away for longer than a record's own retries last: the welcome mails wait for it instead of
+ * going to the dead-letter topic, and each arrives once when the server is back.
  */
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:notification-smtp-away;DB_CLOSE_DELAY=-1",
 		"platform.kafka.retry.initial-interval=100ms", "platform.kafka.retry.max-retries=2",
@@ -60,19 +65,29 @@ class WelcomeMailWhileSmtpIsAwayIntegrationTests {
 	}
 
 	@Test
-	void shouldDeliverOnceWhenTheMailServerIsBack() {
-		EventEnvelope<UserRegistered> event = EventEnvelope.of(URI.create("/registration-service"),
-				new UserRegistered(UUID.randomUUID(), "patient@example.com", "Patient", "GB", false));
+	void shouldDeliverEveryMessageOnceWhenTheMailServerIsBack() {
+		List<String> addresses = List.of("patient-1@example.com", "patient-2@example.com", "patient-3@example.com");
 
-		publish(event);
-		// Longer than two retries at 100 ms and 200 ms: with bounded retries the record would be set aside by now.
+		addresses.forEach(address -> publish(EventEnvelope.of(URI.create("/registration-service"),
+				new UserRegistered(UUID.randomUUID(), address, "Patient", "GB", false))));
+		// Longer than two retries at 100 ms and 200 ms: with bounded retries the records would be set aside by now.
 		await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);
 		smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		smtp.start();
 
-		await().atMost(Duration.ofSeconds(30)).until(() -> smtp.getReceivedMessages().length > 0);
+		await().atMost(Duration.ofSeconds(30)).until(() -> smtp.getReceivedMessages().length >= addresses.size());
 		await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
-		assertThat(smtp.getReceivedMessages()).hasSize(1);
+		assertThat(Arrays.stream(smtp.getReceivedMessages()).map(WelcomeMailWhileSmtpIsAwayIntegrationTests::to))
+			.containsExactlyInAnyOrderElementsOf(addresses);
+	}
+
+	private static String to(MimeMessage message) {
+		try {
+			return message.getAllRecipients()[0].toString();
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private void publish(EventEnvelope<UserRegistered> event) {

@@ -1,0 +1,2 @@
+/** The listeners of fraud and weather alerts. */
+package io.eventplatform.notification.alert;

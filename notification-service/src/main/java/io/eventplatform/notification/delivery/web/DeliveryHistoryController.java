@@ -1,0 +1,75 @@
+package io.eventplatform.notification.delivery.web;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.persistence.criteria.Predicate;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.web.PagedModel;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.eventplatform.notification.delivery.Deliveries;
+import io.eventplatform.notification.delivery.Delivery;
+import io.eventplatform.notification.delivery.DeliveryStatus;
+import io.eventplatform.notification.delivery.NotificationType;
+
+/** The history of every message: what was sent, held, suppressed or refused, to whom, and because of which event. */
+@RestController
+@RequestMapping("/api/notifications")
+class DeliveryHistoryController {
+
+	private final Deliveries deliveries;
+
+	DeliveryHistoryController(Deliveries deliveries) {
+		this.deliveries = deliveries;
+	}
+
+	/**
+	 * Newest first. Every filter is optional; {@code from} is inclusive and {@code to} exclusive (ISO-8601 instants),
+	 * {@code eventId} finds what one event caused. {@code page} and {@code size} (at most 100) select the page.
+	 */
+	@GetMapping
+	@PreAuthorize("hasAuthority('SCOPE_notifications:read')")
+	PagedModel<DeliveryResponse> history(@RequestParam(required = false) String recipient,
+			@RequestParam(required = false) NotificationType type,
+			@RequestParam(required = false) DeliveryStatus status, @RequestParam(required = false) Instant from,
+			@RequestParam(required = false) Instant to, @RequestParam(required = false) String eventId,
+			Pageable pageable) {
+		Specification<Delivery> filter = (root, query, cb) -> {
+			List<Predicate> predicates = new ArrayList<>();
+			if (recipient != null) {
+				predicates.add(cb.equal(root.get("recipient"), recipient.strip().toLowerCase(Locale.ROOT)));
+			}
+			if (type != null) {
+				predicates.add(cb.equal(root.get("type"), type));
+			}
+			if (status != null) {
+				predicates.add(cb.equal(root.get("status"), status));
+			}
+			if (from != null) {
+				predicates.add(cb.greaterThanOrEqualTo(root.get("createdAt"), from));
+			}
+			if (to != null) {
+				predicates.add(cb.lessThan(root.get("createdAt"), to));
+			}
+			if (eventId != null) {
+				predicates.add(cb.equal(root.get("eventId"), eventId));
+			}
+			return cb.and(predicates.toArray(Predicate[]::new));
+		};
+		// The order is the API's, not the client's: a sort parameter is ignored, not passed to SQL.
+		Pageable newestFirst = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
+				Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")));
+		return new PagedModel<>(deliveries.findAll(filter, newestFirst).map(DeliveryResponse::of));
+	}
+}

@@ -1,0 +1,2 @@
+/** Rewinding a service's consumer groups to a point in time, so its listeners read the retained events again. */
+package io.eventplatform.support.kafka.replay;
