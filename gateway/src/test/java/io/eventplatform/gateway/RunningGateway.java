@@ -26,6 +26,7 @@ import org.springframework.util.MultiValueMap;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "platform.security.issuer-uri=" + RunningGateway.ISSUER,
+				"platform.security.signing-keys.store=target/test-data/signing-keys.jwks",
 				// Short, so that the slow-service test is quick; the fake downstream answers in milliseconds.
 				"spring.http.clients.read-timeout=1s",
 				// A client of its own for the rate-limit test: 3 calls, then one more per hour.

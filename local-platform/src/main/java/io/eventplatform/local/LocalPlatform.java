@@ -145,7 +145,22 @@ public final class LocalPlatform implements AutoCloseable {
 		running.remove(part);
 	}
 
-	/** Starts a part stopped by {@link #stopPart(String)} again and waits until it is ready. */
+	/**
+	 * Kills one part at once ({@code SIGKILL}: no shutdown hook, no graceful close, nothing flushed), as a crash would.
+	 * {@link #startPart(String)} starts it again on the same data.
+	 */
+	public synchronized void killPart(String partName) {
+		Running part = running.stream()
+			.filter(candidate -> candidate.part().name().equals(partName))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("'" + partName + "' is not running"));
+		part.process().kill();
+		console.printf("✖ killed %s%n", part.label());
+		part.part().readiness().close();
+		running.remove(part);
+	}
+
+	/** Starts a part stopped by {@link #stopPart(String)} or {@link #killPart(String)} again and waits until it is ready. */
 	public void startPart(String partName) {
 		Part part = parts.stream()
 			.filter(candidate -> candidate.name().equals(partName))

@@ -1,5 +1,8 @@
 package io.eventplatform.analytics.registrations;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -7,6 +10,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.springframework.stereotype.Service;
 
 import io.eventplatform.analytics.streams.StateStores;
@@ -29,6 +33,29 @@ public class RegistrationCounts {
 		Map<String, Long> byCountry = stores.query(RegistrationsTopology.BY_COUNTRY_STORE,
 				QueryableStoreTypes.<String, Long>keyValueStore(), RegistrationCounts::all);
 		return new Counts(byCountry.values().stream().mapToLong(Long::longValue).sum(), byCountry);
+	}
+
+	/** One country's registrations per hour of registration, newest first. */
+	public record Hourly(String country, List<Hour> hours) {
+	}
+
+	public record Hour(Instant start, Instant end, long count) {
+	}
+
+	public static final String HOURLY_STORE = RegistrationsTopology.BY_COUNTRY_HOURLY_STORE;
+
+	public Hourly hourly(String country, Instant from, Instant to) {
+		List<Hour> hours = stores.query(RegistrationsTopology.BY_COUNTRY_HOURLY_STORE,
+				QueryableStoreTypes.<String, Long>windowStore(), store -> {
+					List<Hour> found = new ArrayList<>();
+					try (WindowStoreIterator<Long> windows = store.backwardFetch(country, from, to)) {
+						windows.forEachRemaining((KeyValue<Long, Long> window) -> found.add(new Hour(
+								Instant.ofEpochMilli(window.key),
+								Instant.ofEpochMilli(window.key).plus(RegistrationsTopology.HOUR), window.value)));
+					}
+					return found;
+				});
+		return new Hourly(country, hours);
 	}
 
 	private static Map<String, Long> all(ReadOnlyKeyValueStore<String, Long> store) {

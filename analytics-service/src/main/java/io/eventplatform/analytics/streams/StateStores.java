@@ -39,7 +39,7 @@ public class StateStores {
 		}
 	}
 
-	private static ErrorResponseException unavailable() {
+	static ErrorResponseException unavailable() {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"The aggregates are being restored; try again in a moment");
 		ErrorResponseException exception = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, null);

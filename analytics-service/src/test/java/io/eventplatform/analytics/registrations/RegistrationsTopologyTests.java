@@ -1,75 +1,61 @@
 package io.eventplatform.analytics.registrations;
 
+import static io.eventplatform.analytics.streams.TopologyFixture.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.eventplatform.analytics.streams.TopologyFixture;
 import io.eventplatform.contract.EventEnvelope;
 import io.eventplatform.contract.Topics;
-import io.eventplatform.contract.kafka.EventSerializer;
 import io.eventplatform.contract.users.UserRegistered;
 
 class RegistrationsTopologyTests {
 
-	private TopologyTestDriver driver;
+	static final Instant TEN = Instant.parse("2026-11-21T10:00:00Z");
 
-	private TestInputTopic<String, EventEnvelope<?>> registrations;
-
-	private TestInputTopic<String, byte[]> raw;
+	private TopologyFixture topology;
 
 	@BeforeEach
 	void startTopology() {
-		StreamsBuilder builder = new StreamsBuilder();
-		new RegistrationsTopology().build(builder);
-		Properties config = new Properties();
-		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "analytics-test");
-		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-		config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
-		driver = new TopologyTestDriver(builder.build(), config);
-		registrations = driver.createInputTopic(Topics.USERS_REGISTERED.name(), new StringSerializer(),
-				new EventSerializer());
-		raw = driver.createInputTopic(Topics.USERS_REGISTERED.name(), new StringSerializer(),
-				new ByteArraySerializer());
+		topology = new TopologyFixture(TEN, inputs -> new RegistrationsTopology(TopologyFixture.WINDOWS).build(inputs));
 	}
 
 	@AfterEach
 	void stopTopology() {
-		driver.close();
+		topology.close();
 	}
 
 	@Test
 	void shouldCountRegistrationsPerCountry() {
-		register("GB");
-		register("GB");
-		register("US");
+		register("GB", TEN);
+		register("GB", TEN);
+		register("US", TEN);
 
 		assertThat(counts()).containsExactlyInAnyOrderEntriesOf(Map.of("GB", 2L, "US", 1L));
 	}
 
 	@Test
 	void shouldCountAnEventSentTwiceOnce() {
-		EventEnvelope<UserRegistered> event = registration("FR");
+		EventEnvelope<UserRegistered> event = registration("FR", TEN);
 
-		registrations.pipeInput(event.key(), event);
-		registrations.pipeInput(event.key(), event);
+		topology.send(event);
+		topology.send(event);
 
 		assertThat(counts()).containsExactlyEntriesOf(Map.of("FR", 1L));
 	}
@@ -78,26 +64,40 @@ class RegistrationsTopologyTests {
 	void shouldSkipRecordsThatAreNotValidEventsAndCountTheNextOne() {
 		RecordHeaders headers = new RecordHeaders();
 		headers.add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
-		raw.pipeInput(new TestRecord<>("u-1", "{not json".getBytes(StandardCharsets.UTF_8), headers));
+		topology.driver()
+			.createInputTopic(Topics.USERS_REGISTERED.name(), new StringSerializer(), new ByteArraySerializer())
+			.pipeInput(new TestRecord<>("u-1", "{not json".getBytes(StandardCharsets.UTF_8), headers));
 
-		register("DE");
+		register("DE", TEN);
 
 		assertThat(counts()).containsExactlyEntriesOf(Map.of("DE", 1L));
 	}
 
-	private void register(String country) {
-		EventEnvelope<UserRegistered> event = registration(country);
-		registrations.pipeInput(event.key(), event);
+	@Test
+	void shouldCountRegistrationsPerCountryPerHourOfRegistration() {
+		register("NL", TEN.plusSeconds(10));
+		register("NL", TEN.plus(Duration.ofHours(1)).minusMillis(1));
+		register("NL", TEN.plus(Duration.ofHours(1)));
+		// Out of order, within the grace period: still counted in its hour.
+		register("NL", TEN.plusSeconds(20));
+
+		WindowStore<String, Long> hourly = topology.driver().getWindowStore(RegistrationsTopology.BY_COUNTRY_HOURLY_STORE);
+		assertThat(hourly.fetch("NL", TEN.toEpochMilli())).isEqualTo(3L);
+		assertThat(hourly.fetch("NL", TEN.plus(Duration.ofHours(1)).toEpochMilli())).isEqualTo(1L);
+		assertThat(counts()).containsExactlyEntriesOf(Map.of("NL", 4L));
 	}
 
-	private static EventEnvelope<UserRegistered> registration(String country) {
-		return EventEnvelope.of(URI.create("/registration-service"),
-				new UserRegistered(UUID.randomUUID(), "someone@example.com", "Someone", country, false));
+	private void register(String country, Instant at) {
+		topology.send(registration(country, at));
+	}
+
+	private static EventEnvelope<UserRegistered> registration(String country, Instant at) {
+		return event(new UserRegistered(UUID.randomUUID(), "someone@example.com", "Someone", country, false), at);
 	}
 
 	private Map<String, Long> counts() {
-		KeyValueStore<String, Long> store = driver.getKeyValueStore(RegistrationsTopology.BY_COUNTRY_STORE);
-		Map<String, Long> counts = new java.util.HashMap<>();
+		KeyValueStore<String, Long> store = topology.driver().getKeyValueStore(RegistrationsTopology.BY_COUNTRY_STORE);
+		Map<String, Long> counts = new HashMap<>();
 		store.all().forEachRemaining(entry -> counts.put(entry.key, entry.value));
 		return counts;
 	}

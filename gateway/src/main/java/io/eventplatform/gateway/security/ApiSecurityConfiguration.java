@@ -13,13 +13,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
 import io.eventplatform.gateway.limits.ClientRateLimitFilter;
 import io.eventplatform.gateway.limits.RateLimitProperties;
+import io.eventplatform.support.security.PlatformSecurityProperties;
+import io.eventplatform.support.security.PlatformTokenValidator;
 import io.eventplatform.support.security.ProblemDetailsSecurityHandler;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,6 +49,8 @@ class ApiSecurityConfiguration {
 			.requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
 			.requestMatchers("/actuator/prometheus").access(hasScope("platform:admin"))
 			.requestMatchers("/actuator/info").authenticated()
+			// Administration inside a service (e.g. replaying a consumer group), before that service's own rules.
+			.requestMatchers("/api/*/admin/**").access(hasScope("platform:admin"))
 			.requestMatchers(POST, "/api/users/**").access(hasScope("users:write"))
 			.requestMatchers(GET, "/api/users/**").access(hasScope("users:read"))
 			.requestMatchers(POST, "/api/weather/**").access(hasScope("weather:write"))
@@ -77,13 +80,13 @@ class ApiSecurityConfiguration {
 	}
 
 	/**
-	 * Validates the gateway's own tokens with the keys it signs them with (no HTTP round trip to its own JWKS) and
-	 * insists on the configured issuer, exactly as the services do.
+	 * Validates the gateway's own tokens with the keys it publishes (no HTTP round trip to its own JWKS): RS256 only,
+	 * then issuer, audience and expiry exactly as the services check them.
 	 */
 	@Bean
-	JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, IssuerProperties issuer) {
+	JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, PlatformSecurityProperties security) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource).build();
-		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer.issuerUri().toString()));
+		decoder.setJwtValidator(PlatformTokenValidator.of(security));
 		return decoder;
 	}
 

@@ -1,5 +1,8 @@
 package io.eventplatform.gateway.token;
 
+import java.util.List;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -11,12 +14,15 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 
+import io.eventplatform.support.security.PlatformSecurityProperties;
+
 /**
  * The OAuth2 endpoints ({@code /oauth2/token}, {@code /oauth2/jwks}, metadata, introspection, revocation). Clients,
  * issuer and token lifetime come from Boot's {@code spring.security.oauth2.authorizationserver.*} properties; this
  * class only adds what those cannot express.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ClientClaimsProperties.class)
 class AuthorizationServerConfiguration {
 
 	/**
@@ -38,14 +44,25 @@ class AuthorizationServerConfiguration {
 	}
 
 	/**
-	 * Services and the gateway's request log identify the caller by {@code client_id} (RFC 9068); Spring Authorization
-	 * Server writes the client only into {@code sub} and {@code aud}.
+	 * The claims the platform adds to every access token:
+	 * <ul>
+	 * <li>{@code aud}: the platform's audience, which every service insists on (Spring Authorization Server would
+	 * write the client id there, which says nothing about who may accept the token);</li>
+	 * <li>{@code client_id} (RFC 9068): services and the gateway's request log identify the caller by it;</li>
+	 * <li>{@code accounts}: for a client restricted to some accounts, the only accounts it may touch.</li>
+	 * </ul>
 	 */
 	@Bean
-	OAuth2TokenCustomizer<JwtEncodingContext> clientIdClaim() {
+	OAuth2TokenCustomizer<JwtEncodingContext> platformClaims(PlatformSecurityProperties security,
+			ClientClaimsProperties clients) {
 		return context -> {
 			if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
-				context.getClaims().claim("client_id", context.getRegisteredClient().getClientId());
+				String clientId = context.getRegisteredClient().getClientId();
+				context.getClaims().audience(List.of(security.audience())).claim("client_id", clientId);
+				List<String> accounts = clients.accountsOf(clientId);
+				if (!accounts.isEmpty()) {
+					context.getClaims().claim("accounts", accounts);
+				}
 			}
 		};
 	}

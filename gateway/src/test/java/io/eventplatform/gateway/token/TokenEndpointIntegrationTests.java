@@ -58,6 +58,7 @@ class TokenEndpointIntegrationTests extends RunningGateway {
 		// Then
 		JWTClaimsSet claims = token.getJWTClaimsSet();
 		assertThat(claims.getIssuer()).isEqualTo(ISSUER);
+		assertThat(claims.getAudience()).containsExactly("event-platform");
 		assertThat(claims.getStringClaim("client_id")).isEqualTo("demo-client");
 		assertThat(claims.getSubject()).isEqualTo("demo-client");
 		assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))

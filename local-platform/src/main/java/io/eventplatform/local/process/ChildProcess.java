@@ -113,6 +113,17 @@ public final class ChildProcess {
 		}
 	}
 
+	/** Kills the process at once (SIGKILL), as a crash or an out-of-memory kill would, and waits until it is gone. */
+	public void kill() {
+		process.destroyForcibly();
+		try {
+			process.waitFor(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	/** Asks the process to stop (SIGTERM) and kills it if it has not ended within {@code grace}. */
 	public void stop(Duration grace) {
 		stopAll(List.of(this), grace);

@@ -58,6 +58,23 @@ class ChildProcessIntegrationTests {
 	}
 
 	@Test
+	void killsAProcessAtOnceWithoutRunningItsShutdown() {
+		// Given a running process
+		ChildProcess child = ChildProcess.start("crashing",
+				java(StandInApplication.class, "--name=crashing", "--server.port=0", "--platform.data-dir=" + temp),
+				temp, temp.resolve("crashing.log"));
+		await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(temp.resolve("stand-in-events.log")));
+
+		// When
+		child.kill();
+
+		// Then it is gone, as after a crash: SIGKILL, and no graceful shutdown ran
+		assertThat(child.isAlive()).isFalse();
+		assertThat(child.exitCode()).isEqualTo(137);
+		assertThat(temp.resolve("stand-in-events.log")).content().doesNotContain("stopped crashing");
+	}
+
+	@Test
 	void runsInASessionOfItsOwnSoTheTerminalsCtrlCReachesOnlyTheLauncher() throws Exception {
 		// Given
 		ChildProcess child = ChildProcess.start("hanging", java(HangingApplication.class), temp,

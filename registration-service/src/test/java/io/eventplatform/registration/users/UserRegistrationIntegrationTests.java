@@ -122,12 +122,16 @@ class UserRegistrationIntegrationTests {
 	@Test
 	void shouldIgnorePropertiesAClientMustNotSet() {
 		MvcTestResult result = register("""
-				{"id":"00000000-0000-0000-0000-000000000001","role":"admin",
+				{"id":"00000000-0000-0000-0000-000000000001","role":"admin","status":"VERIFIED",
+				 "registeredAt":"2000-01-01T00:00:00Z","isAdmin":true,
 				 "email":"eve@example.com","displayName":"Eve","country":"FR"}""", "users:write");
 
 		assertThat(result).hasStatus(201);
 		assertThat(result).bodyJson().extractingPath("$.id").isNotEqualTo("00000000-0000-0000-0000-000000000001");
 		assertThat(result).bodyJson().doesNotHavePath("$.role");
+		assertThat(result).bodyJson().doesNotHavePath("$.status");
+		assertThat(result).bodyJson().extractingPath("$.registeredAt").isNotEqualTo("2000-01-01T00:00:00Z");
+		assertThat(users.findById(java.util.UUID.fromString("00000000-0000-0000-0000-000000000001"))).isEmpty();
 	}
 
 	@Test
@@ -161,6 +165,16 @@ class UserRegistrationIntegrationTests {
 		assertThat(mvc.get().uri("/actuator/health/liveness")).hasStatus(200);
 		assertThat(mvc.get().uri("/actuator/health/readiness")).hasStatus(200);
 		assertThat(mvc.get().uri("/actuator/env")).hasStatus(401);
+	}
+
+	@Test
+	void shouldKeepSensitiveActuatorEndpointsFromEveryoneButAdministrators() {
+		for (String endpoint : java.util.List.of("/actuator/env", "/actuator/heapdump", "/actuator/beans")) {
+			assertThat(mvc.get().uri(endpoint)).as(endpoint).hasStatus(401);
+			assertThat(mvc.get().uri(endpoint).with(token("users:write"))).as(endpoint).hasStatus(403);
+			// Not exposed at all: even an administrator finds nothing there.
+			assertThat(mvc.get().uri(endpoint).with(token("platform:admin"))).as(endpoint).hasStatus(404);
+		}
 	}
 
 	/** Other tests publish to the same topic: wait for the record of this one. */

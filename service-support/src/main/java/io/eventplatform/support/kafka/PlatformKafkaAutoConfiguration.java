@@ -22,6 +22,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -74,8 +75,9 @@ class PlatformKafkaAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DefaultErrorHandler kafkaErrorHandler(ProducerFactory<?, ?> producerFactory,
-			PlatformKafkaProperties properties) {
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate(producerFactory));
+			PlatformKafkaProperties properties, MeterRegistry meterRegistry) {
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+				deadLetterTemplate(producerFactory, meterRegistry));
 		PlatformKafkaProperties.Retry retry = properties.retry();
 		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
 		backOff.setInitialInterval(retry.initialInterval().toMillis());
@@ -95,7 +97,8 @@ class PlatformKafkaAutoConfiguration {
 	 * Dead letters are either the raw bytes of a record that did not deserialise, or an event whose processing
 	 * failed: one template serialises both, by type.
 	 */
-	private static KafkaTemplate<Object, Object> deadLetterTemplate(ProducerFactory<?, ?> producerFactory) {
+	private static KafkaTemplate<Object, Object> deadLetterTemplate(ProducerFactory<?, ?> producerFactory,
+			MeterRegistry meterRegistry) {
 		Map<String, Object> config = new LinkedHashMap<>(producerFactory.getConfigurationProperties());
 		config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
 		Map<Class<?>, org.apache.kafka.common.serialization.Serializer<?>> keys = new LinkedHashMap<>();
@@ -104,8 +107,11 @@ class PlatformKafkaAutoConfiguration {
 		Map<Class<?>, org.apache.kafka.common.serialization.Serializer<?>> values = new LinkedHashMap<>();
 		values.put(byte[].class, new ByteArraySerializer());
 		values.put(EventEnvelope.class, new EventSerializer());
-		return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new DelegatingByTypeSerializer(keys),
-				new DelegatingByTypeSerializer(values)));
+		DefaultKafkaProducerFactory<Object, Object> factory = new DefaultKafkaProducerFactory<>(config,
+				new DelegatingByTypeSerializer(keys), new DelegatingByTypeSerializer(values));
+		// Its client metrics (records sent per dead-letter topic) feed the dashboards and alerts like every producer's.
+		factory.addListener(new MicrometerProducerListener<>(meterRegistry));
+		return new KafkaTemplate<>(factory);
 	}
 
 	@Bean

@@ -1,14 +1,24 @@
 package io.eventplatform.support.security;
 
+import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,14 +27,28 @@ import tools.jackson.databind.json.JsonMapper;
 		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableMethodSecurity
+@EnableConfigurationProperties(PlatformSecurityProperties.class)
 class PlatformSecurityAutoConfiguration {
+
+	/**
+	 * Accepts only RS256 tokens whose signature verifies against a key of the issuer's JWKS (an unknown key id makes
+	 * it fetch the JWKS again, so a rotated key is picked up) and whose claims pass {@link PlatformTokenValidator}.
+	 * {@code alg: none} and HMAC tokens are refused before any key is looked at.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(JwtDecoder.class)
+	JwtDecoder platformJwtDecoder(PlatformSecurityProperties security) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(security.jwkSetUri().toString()).build();
+		decoder.setJwtValidator(PlatformTokenValidator.of(security));
+		return decoder;
+	}
 
 	/**
 	 * Only health and its probes are public. Every API call needs a valid JWT from the gateway; which scope it needs is
 	 * stated on the endpoint. Stateless: no session, no CSRF token (no cookies are ever accepted).
 	 */
 	@Bean
-	@ConditionalOnMissingBean(SecurityFilterChain.class)
+	@ConditionalOnMissingBean(value = SecurityFilterChain.class, ignored = PrometheusScrapeSecurityFilterChain.class)
 	SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, JsonMapper jsonMapper) throws Exception {
 		ProblemDetailsSecurityHandler problems = new ProblemDetailsSecurityHandler(jsonMapper);
 		http.authorizeHttpRequests(requests -> requests
@@ -45,5 +69,33 @@ class PlatformSecurityAutoConfiguration {
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable());
 		return http.build();
+	}
+
+	/**
+	 * With {@code management.server.port} set (as in Kubernetes), Prometheus scrapes {@code /actuator/prometheus} on
+	 * that port without a token: the port is never published outside the pod's network and a network policy opens it
+	 * to the monitoring namespace only. On the application port, and without a management port, nothing changes: the
+	 * endpoint needs scope {@code platform:admin}. Ahead of every other chain, also the gateway's own.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnManagementPort(ManagementPortType.DIFFERENT)
+	static class PrometheusScrapeOnManagementPort {
+
+		@Bean
+		static ManagementPort managementPort() {
+			return new ManagementPort();
+		}
+
+		@Bean
+		@Order(Ordered.HIGHEST_PRECEDENCE)
+		PrometheusScrapeSecurityFilterChain prometheusScrapeSecurityFilterChain(HttpSecurity http,
+				ManagementPort managementPort) throws Exception {
+			http.securityMatcher(new AndRequestMatcher(managementPort::received,
+					PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/actuator/prometheus")))
+				.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+				.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.csrf(csrf -> csrf.disable());
+			return new PrometheusScrapeSecurityFilterChain(http.build());
+		}
 	}
 }

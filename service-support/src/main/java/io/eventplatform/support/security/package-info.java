@@ -1,5 +1,6 @@
 /**
- * Every service validates the gateway's JWTs itself (defence in depth) and answers 401 and 403 as problem details.
- * Endpoints state the scope they need with {@code @PreAuthorize}.
+ * Every service validates the gateway's JWTs itself (defence in depth) and answers 401 and 403 as problem details;
+ * endpoints state the scope they need with {@code @PreAuthorize}, and only Prometheus on the management port goes
+ * without a token.
  */
 package io.eventplatform.support.security;

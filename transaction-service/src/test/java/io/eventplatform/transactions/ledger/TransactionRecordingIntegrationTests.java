@@ -262,6 +262,75 @@ class TransactionRecordingIntegrationTests {
 		assertThat(mvc.get().uri("/api/transactions?accountId=x")).hasStatus(401);
 	}
 
+	@Test
+	void shouldKeepAClientRestrictedToItsAccountsAwayFromEveryOtherAccount() throws Exception {
+		String own = account();
+		String other = account();
+		String othersTransaction = json.readTree(record(UUID.randomUUID().toString(), body(other, "5.00", "EUR"),
+				"transactions:write")
+			.getResponse()
+			.getContentAsByteArray()).get("id").asString();
+		RequestPostProcessor restricted = jwt().jwt(jwt -> jwt.claim("client_id", "ledger-client")
+			.claim("accounts", List.of(own)))
+			.authorities(new SimpleGrantedAuthority("SCOPE_transactions:read"),
+					new SimpleGrantedAuthority("SCOPE_transactions:write"));
+
+		MvcTestResult ownRecorded = mvc.post()
+			.uri("/api/transactions")
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.with(restricted)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body(own, "1.00", "EUR"))
+			.exchange();
+		MvcTestResult otherRecorded = mvc.post()
+			.uri("/api/transactions")
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.with(restricted)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body(other, "1.00", "EUR"))
+			.exchange();
+		MvcTestResult otherRead = mvc.get().uri("/api/transactions/" + othersTransaction).with(restricted).exchange();
+		MvcTestResult otherListed = mvc.get().uri("/api/transactions?accountId={a}", other).with(restricted).exchange();
+
+		assertThat(ownRecorded).hasStatus(201);
+		assertThat(mvc.get().uri("/api/transactions?accountId={a}", own).with(restricted)).hasStatus(200)
+			.bodyJson()
+			.extractingPath("$.page.totalElements")
+			.isEqualTo(1);
+		assertThat(otherRecorded).hasStatus(403).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(otherRead).hasStatus(404);
+		assertThat(otherRead.getResponse().getContentAsString()).doesNotContain(other).doesNotContain("5.00");
+		assertThat(otherListed).hasStatus(403);
+		assertThat(otherListed.getResponse().getContentAsString()).doesNotContain(othersTransaction);
+		assertThat(transactions.findByAccountIdOrderByOccurredAtAscIdAsc(other,
+				org.springframework.data.domain.Pageable.unpaged()).getTotalElements()).isOne();
+	}
+
+	@Test
+	void shouldIgnoreIdStatusAndOtherPropertiesAClientMustNotSet() {
+		String account = account();
+		String forcedId = UUID.randomUUID().toString();
+		String body = body(account, "2.00", "EUR").replace("{", """
+				{"id":"%s","status":"APPROVED","role":"admin","recordedAt":"2000-01-01T00:00:00Z",""".formatted(forcedId));
+
+		MvcTestResult result = record(UUID.randomUUID().toString(), body, "transactions:write");
+
+		assertThat(result).hasStatus(201);
+		assertThat(result).bodyJson().extractingPath("$.id").isNotEqualTo(forcedId);
+		assertThat(result).bodyJson().doesNotHavePath("$.status");
+		assertThat(result).bodyJson().extractingPath("$.recordedAt").isNotEqualTo("2000-01-01T00:00:00Z");
+		assertThat(transactions.findById(UUID.fromString(forcedId))).isEmpty();
+	}
+
+	@Test
+	void shouldKeepSensitiveActuatorEndpointsFromEveryoneButAdministrators() {
+		for (String endpoint : List.of("/actuator/env", "/actuator/heapdump", "/actuator/beans")) {
+			assertThat(mvc.get().uri(endpoint)).as(endpoint).hasStatus(401);
+			assertThat(mvc.get().uri(endpoint).with(token("transactions:read", "c"))).as(endpoint).hasStatus(403);
+			assertThat(mvc.get().uri(endpoint).with(token("platform:admin", "c"))).as(endpoint).hasStatus(404);
+		}
+	}
+
 	private void assertRejected(String body, String field, String rule) {
 		MvcTestResult result = record(UUID.randomUUID().toString(), body, "transactions:write");
 		assertThat(result).as(body).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);

@@ -1,23 +1,47 @@
 package io.eventplatform.analytics.registrations.web;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.eventplatform.analytics.registrations.RegistrationCounts;
+import io.eventplatform.analytics.streams.KeyQueries;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 @RestController
+@Validated
 class RegistrationAnalyticsController {
 
 	private final RegistrationCounts counts;
 
-	RegistrationAnalyticsController(RegistrationCounts counts) {
+	private final KeyQueries keys;
+
+	RegistrationAnalyticsController(RegistrationCounts counts, KeyQueries keys) {
 		this.counts = counts;
+		this.keys = keys;
 	}
 
 	@GetMapping("/api/analytics/registrations")
 	@PreAuthorize("hasAuthority('SCOPE_analytics:read')")
 	RegistrationCounts.Counts registrations() {
 		return counts.current();
+	}
+
+	/** One country's registrations per hour over the last {@code hours} hours, newest first. */
+	@GetMapping("/api/analytics/registrations/{country}")
+	@PreAuthorize("hasAuthority('SCOPE_analytics:read')")
+	RegistrationCounts.Hourly hourly(@PathVariable String country,
+			@RequestParam(defaultValue = "24") @Min(1) @Max(720) int hours, HttpServletRequest request) {
+		Instant now = Instant.now();
+		return keys.answer(RegistrationCounts.HOURLY_STORE, country, request, RegistrationCounts.Hourly.class,
+				() -> counts.hourly(country, now.minus(Duration.ofHours(hours)), now));
 	}
 }

@@ -58,6 +58,7 @@ class TransactionController {
 	@PreAuthorize("hasAuthority('SCOPE_transactions:write')")
 	ResponseEntity<TransactionResponse> record(@RequestHeader("Idempotency-Key") @NotBlank @Size(max = 255) String key,
 			@Valid @RequestBody RecordTransactionRequest request, @AuthenticationPrincipal Jwt client) {
+		AccountAccess.require(client, request.accountId());
 		String clientId = client.getClaimAsString("client_id") != null ? client.getClaimAsString("client_id")
 				: client.getSubject();
 		Recorded recorded;
@@ -92,8 +93,10 @@ class TransactionController {
 
 	@GetMapping("/{id}")
 	@PreAuthorize("hasAuthority('SCOPE_transactions:read')")
-	TransactionResponse transaction(@PathVariable UUID id) {
+	TransactionResponse transaction(@PathVariable UUID id, @AuthenticationPrincipal Jwt client) {
+		// Another account's transaction is answered as if it did not exist: its id reveals nothing.
 		return transactions.findById(id)
+			.filter(transaction -> AccountAccess.allows(client, transaction.getAccountId()))
 			.map(TransactionResponse::of)
 			.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND));
 	}
@@ -102,7 +105,9 @@ class TransactionController {
 	@GetMapping
 	@PreAuthorize("hasAuthority('SCOPE_transactions:read')")
 	PagedModel<TransactionResponse> ofAccount(@RequestParam @NotBlank String accountId,
-			@RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page, Pageable pageable) {
+			@RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page, Pageable pageable,
+			@AuthenticationPrincipal Jwt client) {
+		AccountAccess.require(client, accountId);
 		// The order is the API's (oldest first), not the client's: a sort parameter is ignored, not passed to SQL.
 		Pageable oldestFirst = PageRequest.of(page, pageable.getPageSize());
 		return new PagedModel<>(transactions.findByAccountIdOrderByOccurredAtAscIdAsc(accountId, oldestFirst)

@@ -1,0 +1,2 @@
+/** {@code GET /api/analytics/alerts/fraud}. */
+package io.eventplatform.analytics.fraud.web;

@@ -1,0 +1,2 @@
+/** The platform at a glance: events per input topic per minute. */
+package io.eventplatform.analytics.overview;

@@ -1,0 +1,40 @@
+package io.eventplatform.analytics.overview.web;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.eventplatform.analytics.overview.OverviewQueries;
+import io.eventplatform.analytics.streams.KeyQueries;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+@RestController
+@Validated
+class OverviewController {
+
+	private final OverviewQueries queries;
+
+	private final KeyQueries keys;
+
+	OverviewController(OverviewQueries queries, KeyQueries keys) {
+		this.queries = queries;
+		this.keys = keys;
+	}
+
+	/** Events per input topic per minute (of event time) over the last {@code minutes} minutes, newest first. */
+	@GetMapping("/api/analytics/overview")
+	@PreAuthorize("hasAuthority('SCOPE_analytics:read')")
+	OverviewQueries.Overview overview(@RequestParam(defaultValue = "10") @Min(1) @Max(1440) int minutes,
+			HttpServletRequest request) {
+		Instant now = Instant.now();
+		return keys.answer(OverviewQueries.STORE, OverviewQueries.KEY, request, OverviewQueries.Overview.class,
+				() -> queries.overview(now.minus(Duration.ofMinutes(minutes)), now));
+	}
+}

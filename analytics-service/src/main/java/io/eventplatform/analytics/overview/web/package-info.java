@@ -1,0 +1,2 @@
+/** {@code GET /api/analytics/overview}. */
+package io.eventplatform.analytics.overview.web;

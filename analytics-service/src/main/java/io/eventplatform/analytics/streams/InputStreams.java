@@ -1,0 +1,73 @@
+package io.eventplatform.analytics.streams;
+
+import java.time.Duration;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.springframework.stereotype.Component;
+
+import io.eventplatform.contract.EventEnvelope;
+import io.eventplatform.contract.Topic;
+import io.eventplatform.contract.Topics;
+import io.eventplatform.contract.transactions.TransactionRecorded;
+import io.eventplatform.contract.users.UserRegistered;
+import io.eventplatform.contract.weather.WeatherReadingRecorded;
+
+/**
+ * The input topics, each read once (a topology may subscribe a topic only once), placed in event time and with
+ * redelivered events dropped, so every aggregate and rule downstream sees each event exactly once.
+ */
+@Component
+public class InputStreams {
+
+	/** How long an event id is remembered: longer than any producer keeps retrying a send. */
+	public static final Duration DEDUPLICATION_WINDOW = Duration.ofDays(7);
+
+	private final StreamsBuilder builder;
+
+	private KStream<String, EventEnvelope<UserRegistered>> registrations;
+
+	private KStream<String, EventEnvelope<WeatherReadingRecorded>> readings;
+
+	private KStream<String, EventEnvelope<TransactionRecorded>> transactions;
+
+	public InputStreams(StreamsBuilder builder) {
+		this.builder = builder;
+	}
+
+	public StreamsBuilder builder() {
+		return builder;
+	}
+
+	public synchronized KStream<String, EventEnvelope<UserRegistered>> registrations() {
+		if (registrations == null) {
+			registrations = distinct(Topics.USERS_REGISTERED, "registrations-seen-event-ids");
+		}
+		return registrations;
+	}
+
+	public synchronized KStream<String, EventEnvelope<WeatherReadingRecorded>> weatherReadings() {
+		if (readings == null) {
+			readings = distinct(Topics.WEATHER_READINGS, "weather-seen-event-ids");
+		}
+		return readings;
+	}
+
+	public synchronized KStream<String, EventEnvelope<TransactionRecorded>> transactions() {
+		if (transactions == null) {
+			transactions = distinct(Topics.TRANSACTIONS_RECORDED, "transactions-seen-event-ids");
+		}
+		return transactions;
+	}
+
+	private <T> KStream<String, EventEnvelope<T>> distinct(Topic<T> topic, String seenStore) {
+		builder.addStateStore(Deduplication.store(seenStore, DEDUPLICATION_WINDOW));
+		KStream<String, EventEnvelope<T>> events = builder.stream(topic.name(),
+				Consumed.with(Serdes.String(), EventSerde.of(topic.eventType()))
+					.withTimestampExtractor(new EventTimeExtractor())
+					.withName("read-" + topic.name()));
+		return Deduplication.distinct(events, seenStore, DEDUPLICATION_WINDOW);
+	}
+}

@@ -1,0 +1,196 @@
+package io.eventplatform.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.test.util.TestSocketUtils;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import io.eventplatform.analytics.streams.KeyQueries;
+import io.eventplatform.contract.EventEnvelope;
+import io.eventplatform.contract.Topics;
+import io.eventplatform.contract.kafka.EventSerializer;
+import io.eventplatform.contract.transactions.Direction;
+import io.eventplatform.contract.transactions.TransactionRecorded;
+
+/**
+ * Two instances of the service share the partitions of one broker; each answers for every key, forwarding a query
+ * (with the caller's token, which the owner checks again) to the instance whose stores hold the key.
+ */
+class KeyQueryForwardingIntegrationTests {
+
+	static final KeyPair KEYS = rsaKeys();
+
+	static EmbeddedKafkaKraftBroker broker;
+
+	static final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+
+	static final List<Integer> ports = new ArrayList<>();
+
+	static final HttpClient http = HttpClient.newHttpClient();
+
+	@BeforeAll
+	static void start() {
+		broker = new EmbeddedKafkaKraftBroker(1, 1);
+		broker.brokerProperty("transaction.state.log.replication.factor", "1");
+		broker.brokerProperty("transaction.state.log.min.isr", "1");
+		broker.afterPropertiesSet();
+		for (int i = 0; i < 2; i++) {
+			int port = TestSocketUtils.findAvailableTcpPort();
+			ports.add(port);
+			instances.add(new SpringApplicationBuilder(AnalyticsServiceApplication.class, TestTokens.class)
+				// Command-line arguments: they win over the service's application.yml, as in production.
+				.run("--server.port=" + port, "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+						"--platform.data-dir=target/forwarding-" + i,
+						"--spring.kafka.streams.state-dir=target/forwarding-" + i + "/streams-" + UUID.randomUUID(),
+						"--spring.kafka.streams.properties.commit.interval.ms=100",
+						"--spring.kafka.streams.properties.statestore.cache.max.bytes=0"));
+		}
+	}
+
+	@AfterAll
+	static void stop() {
+		instances.forEach(ConfigurableApplicationContext::close);
+		broker.destroy();
+	}
+
+	@Test
+	void shouldAnswerForEveryAccountOnEveryInstanceWhicheverOwnsIt() {
+		Instant now = Instant.now();
+		List<String> accounts = new ArrayList<>();
+		for (int i = 0; i < 24; i++) {
+			String account = "account-" + i;
+			accounts.add(account);
+			publish(new TransactionRecorded(UUID.randomUUID(), account, new BigDecimal(i + 1), "EUR", Direction.DEBIT,
+					"Shop", "NL", now));
+		}
+		await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+			assertThat(instances).allSatisfy(instance -> assertThat(
+					instance.getBean(StreamsBuilderFactoryBean.class).getKafkaStreams().state())
+				.isEqualTo(KafkaStreams.State.RUNNING));
+			assertThat(accounts).as("some accounts are held by the other instance")
+				.anyMatch(account -> instances.get(0)
+					.getBean(KeyQueries.class)
+					.ownerOf("transactions-account-minute", account) instanceof KeyQueries.Remote);
+		});
+
+		String token = token("analytics:read");
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			for (int port : ports) {
+				for (int i = 0; i < accounts.size(); i++) {
+					HttpResponse<String> response = get(port, "/api/analytics/accounts/" + accounts.get(i) + "?at="
+							+ now, token);
+					assertThat(response.statusCode()).isEqualTo(200);
+					assertThat(response.body()).contains("\"volume\":" + (i + 1));
+				}
+			}
+		});
+	}
+
+	@Test
+	void shouldCheckTheTokenOnTheInstanceTheQueryIsForwardedTo() {
+		String withoutScope = token("users:read");
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			for (int port : ports) {
+				assertThat(get(port, "/api/analytics/alerts/fraud", withoutScope).statusCode()).isEqualTo(403);
+				assertThat(get(port, "/api/analytics/alerts/fraud", token("analytics:read")).statusCode())
+					.isEqualTo(200);
+			}
+		});
+	}
+
+	private static HttpResponse<String> get(int port, String path, String token)
+			throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Authorization", "Bearer " + token)
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static void publish(TransactionRecorded transaction) {
+		EventEnvelope<TransactionRecorded> event = new EventEnvelope<>(UUID.randomUUID().toString(),
+				URI.create("/test"), transaction.occurredAt(), transaction);
+		try (var producer = new DefaultKafkaProducerFactory<String, EventEnvelope<?>>(
+				KafkaTestUtils.producerProps(broker.getBrokersAsString()), new StringSerializer(),
+				new EventSerializer())
+			.createProducer()) {
+			producer.send(new ProducerRecord<>(Topics.TRANSACTIONS_RECORDED.name(), event.key(), event));
+		}
+	}
+
+	private static String token(String scope) {
+		try {
+			SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256),
+					new JWTClaimsSet.Builder().subject("test-client")
+						.claim("scope", scope)
+						.issueTime(new Date())
+						.expirationTime(Date.from(Instant.now().plusSeconds(600)))
+						.build());
+			jwt.sign(new RSASSASigner((RSAPrivateKey) KEYS.getPrivate()));
+			return jwt.serialize();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static KeyPair rsaKeys() {
+		try {
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+			generator.initialize(2048);
+			return generator.generateKeyPair();
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Tokens signed by the test's key, instead of the gateway's (no gateway runs here). */
+	@Configuration(proxyBeanMethods = false)
+	static class TestTokens {
+
+		@Bean
+		JwtDecoder jwtDecoder() {
+			return NimbusJwtDecoder.withPublicKey((RSAPublicKey) KEYS.getPublic()).build();
+		}
+	}
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Measures the platform and writes benchmarks/results/report.md and benchmarks/results/figures.json.
+#
+#   benchmarks/run.sh                      the full run (the issue's sizes, 5 repetitions; about 35-45 minutes on 2 quiet cores)
+#   benchmarks/run.sh --smoke              seconds and small counts: proves the harness, not the figures
+#   benchmarks/run.sh --no-build ...       use what was built last time
+#   benchmarks/run.sh --help               every option (repetitions, sizes, attaching to a running platform)
+#
+# Installs wrk and nginx from Debian's packages when they are missing and it runs as root; otherwise says which
+# figures cannot be measured without them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build=true
+args=()
+for arg in "$@"; do
+  case "$arg" in
+    --no-build) build=false ;;
+    *) args+=("$arg") ;;
+  esac
+done
+
+missing=()
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing ${missing[*]} from Debian's packages..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "Missing: ${missing[*]}. Without wrk, H, R, G, N and B are not measured; without nginx, N is not." >&2
+    echo "Install them with: sudo apt-get install ${missing[*]}  (the report lists what was not measured)" >&2
+  fi
+fi
+
+if [ -n "${JAVA_HOME:-}" ]; then
+  java="$JAVA_HOME/bin/java"
+elif command -v java >/dev/null 2>&1; then
+  java="java"
+else
+  echo "benchmarks/run.sh needs a JDK 17 or newer: set JAVA_HOME or put java on the PATH." >&2
+  exit 1
+fi
+
+if [ "$build" = true ]; then
+  echo "Building the platform and the benchmarks (./mvnw -B -q -DskipTests package -pl benchmarks -am)..."
+  ./mvnw -B -q -DskipTests package -pl benchmarks -am
+fi
+
+exec "$java" -Xmx512m -Dproject.root=. \
+  -cp "$PWD/benchmarks/target/classes:$PWD/benchmarks/target/lib/*" \
+  io.eventplatform.benchmarks.BenchmarkCommand ${args[@]+"${args[@]}"}

@@ -1,0 +1,105 @@
+package io.eventplatform.benchmarks.latency;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import io.eventplatform.benchmarks.kafka.BacklogProducer;
+import io.eventplatform.benchmarks.kafka.ConsumerGroups;
+import io.eventplatform.contract.Topics;
+import io.eventplatform.local.LocalPlatform;
+
+/**
+ * Catch-up: the consuming service is stopped, a backlog of readings is written to {@code weather.readings}, the
+ * service is started again, and the time each consumer group needs to commit up to the end of the backlog is taken.
+ * <p>
+ * The rate is the backlog divided by the time from the group's first commit after the restart to its commit of the
+ * last record: the restart of the JVM is not consumption, so it is reported separately (process start to drained).
+ * The first commit comes after the first batch was processed, so the rate is, if anything, slightly high by one batch.
+ */
+public final class CatchUp {
+
+	private final LocalPlatform platform;
+
+	private final String consumingPart;
+
+	public CatchUp(LocalPlatform platform, String consumingPart) {
+		this.platform = platform;
+		this.consumingPart = consumingPart;
+	}
+
+	public Result measure(long backlog, Map<String, String> groups, Duration timeout) throws InterruptedException {
+		String bootstrap = platform.kafkaBootstrapServers();
+		try (ConsumerGroups offsets = new ConsumerGroups(bootstrap, Topics.WEATHER_READINGS.name())) {
+			List<String> groupIds = List.copyOf(groups.values());
+			List<String> behind = offsets.awaitCaughtUp(groupIds, Duration.ofMinutes(2));
+			if (!behind.isEmpty()) {
+				throw new IllegalStateException("Groups " + behind + " did not catch up before the backlog was written");
+			}
+			platform.stopPart(consumingPart);
+			long produceStart = System.nanoTime();
+			BacklogProducer.produce(bootstrap, backlog);
+			double produceSeconds = (System.nanoTime() - produceStart) / 1e9;
+			Map<Integer, Long> end = offsets.endOffsets();
+			Map<String, Map<Integer, Long>> before = offsets.committed(groupIds);
+
+			long start = System.nanoTime();
+			CompletableFuture<Long> ready = CompletableFuture.supplyAsync(() -> {
+				platform.startPart(consumingPart);
+				return System.nanoTime();
+			});
+			Map<String, Long> firstProgress = new HashMap<>();
+			Map<String, Long> drained = new HashMap<>();
+			long deadline = start + timeout.toNanos();
+			while (drained.size() < groupIds.size() && System.nanoTime() < deadline) {
+				if (ready.isCompletedExceptionally()) {
+					ready.join();
+				}
+				Map<String, Map<Integer, Long>> committed = offsets.committed(groupIds);
+				long now = System.nanoTime();
+				for (String group : groupIds) {
+					Map<Integer, Long> current = committed.getOrDefault(group, Map.of());
+					if (!firstProgress.containsKey(group) && !current.equals(before.getOrDefault(group, Map.of()))) {
+						firstProgress.put(group, now);
+					}
+					if (!drained.containsKey(group)
+							&& ConsumerGroups.lag(current, end).map(lag -> lag == 0).orElse(false)) {
+						drained.put(group, now);
+					}
+				}
+				Thread.sleep(50);
+			}
+			long readyAt = ready.join();
+			Map<String, Group> results = new HashMap<>();
+			groups.forEach((label, group) -> {
+				Long first = firstProgress.get(group);
+				Long done = drained.get(group);
+				results.put(label,
+						done == null || first == null ? new Group(Optional.empty(), Optional.empty(), Optional.empty())
+								: new Group(Optional.of(backlog / Math.max(1e-3, (done - first) / 1e9)),
+										Optional.of((done - start) / 1e9), Optional.of((first - start) / 1e9)));
+			});
+			return new Result(backlog, produceSeconds, (readyAt - start) / 1e9, results);
+		}
+	}
+
+	/**
+	 * @param produceSeconds how long writing the backlog took
+	 * @param restartSeconds from the start of the consuming service to its readiness
+	 */
+	public record Result(long backlog, double produceSeconds, double restartSeconds, Map<String, Group> groups) {
+	}
+
+	/**
+	 * @param readingsPerSecond the backlog over the time from first to last commit; empty if it did not drain in time
+	 * @param secondsFromStart from the service's start to the last commit
+	 * @param firstCommitSeconds from the service's start to its first commit
+	 */
+	public record Group(Optional<Double> readingsPerSecond, Optional<Double> secondsFromStart,
+			Optional<Double> firstCommitSeconds) {
+	}
+
+}

@@ -1,0 +1,144 @@
+package io.eventplatform.benchmarks.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes {@code report.md} for people and {@code figures.json} for tools, from the same figures. */
+public final class ReportWriter {
+
+	private static final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+	private ReportWriter() {
+	}
+
+	/**
+	 * @param run what was run: mode, repetitions, sizes, the note on how quiet the machine was
+	 */
+	public static void write(Path directory, Machine machine, Map<String, Object> run, List<Figure> figures,
+			List<String> notes) {
+		try {
+			Files.createDirectories(directory);
+			Map<String, Object> document = new LinkedHashMap<>();
+			document.put("generatedAt", Instant.now().toString());
+			document.put("machine", machine);
+			document.put("run", run);
+			document.put("figures", figures);
+			document.put("notes", notes);
+			Files.writeString(directory.resolve("figures.json"), json.writeValueAsString(document));
+			Files.writeString(directory.resolve("report.md"), markdown(machine, run, figures, notes));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static String markdown(Machine machine, Map<String, Object> run, List<Figure> figures, List<String> notes) {
+		StringBuilder md = new StringBuilder();
+		md.append("# Benchmark report\n\n");
+		Object note = run.get("note");
+		if (note != null && !note.toString().isBlank()) {
+			md.append("> **").append(note).append("**\n\n");
+		}
+		md.append("Generated ").append(Instant.now()).append(" by `benchmarks/run.sh");
+		Object args = run.get("arguments");
+		if (args != null && !args.toString().isBlank()) {
+			md.append(' ').append(args);
+		}
+		md.append("`.\n\n");
+		md.append("## Machine\n\n| | |\n|---|---|\n");
+		md.append("| cores | ").append(machine.cores()).append(" |\n");
+		md.append("| memory | ").append(machine.memoryMiB()).append(" MiB |\n");
+		md.append("| CPU | ").append(machine.cpuModel()).append(" |\n");
+		md.append("| JDK | ").append(machine.jdk()).append(" |\n");
+		md.append("| OS | ").append(machine.os()).append(" |\n");
+		md.append("| load average at start (1/5/15 min) | ").append(machine.loadAverage()).append(" |\n\n");
+		md.append("## Run\n\n| | |\n|---|---|\n");
+		run.forEach((key, value) -> {
+			if (!"note".equals(key) && !"arguments".equals(key)) {
+				md.append("| ").append(key).append(" | ").append(value).append(" |\n");
+			}
+		});
+		md.append('\n');
+
+		List<Figure> targets = figures.stream().filter(figure -> figure.target() != null).toList();
+		md.append("## Targets\n\n| target | median | spread (min–max) | n | goal | result | margin |\n|---|---|---|---|---|---|---|\n");
+		for (Figure figure : targets) {
+			Target target = figure.target();
+			md.append("| ").append(figure.title()).append(" | ").append(value(figure)).append(" | ")
+				.append(spread(figure)).append(" | ").append(figure.measured() ? figure.summary().n() : 0).append(" | ")
+				.append(target.comparison().symbol()).append(' ').append(format(target.value())).append(' ')
+				.append(figure.unit()).append(" | ")
+				.append(!figure.measured() ? "**not measured**" : target.met() ? "met" : "**missed**").append(" | ")
+				.append(figure.measured() ? String.format(Locale.ROOT, "%+.0f %%", target.margin() * 100) : "–")
+				.append(" |\n");
+		}
+		md.append("\nMargin: how far the median is beyond (+) or short of (−) the target, relative to the target.\n\n");
+
+		md.append("## Figures\n\nEach a median over the repetitions, with its spread; ratios are computed within one "
+				+ "repetition, then their median taken.\n\n");
+		md.append("| figure | median | spread (min–max) | IQR | n | unit | status |\n|---|---|---|---|---|---|---|\n");
+		for (Figure figure : figures) {
+			md.append("| ").append(figure.title()).append(" | ").append(value(figure)).append(" | ")
+				.append(spread(figure)).append(" | ")
+				.append(figure.measured()
+						? format(figure.summary().q1()) + "–" + format(figure.summary().q3()) : "–")
+				.append(" | ").append(figure.measured() ? figure.summary().n() : 0).append(" | ").append(figure.unit())
+				.append(" | ").append(figure.measured() ? "measured" : "not run (" + figure.notRun() + "): " + figure.reason())
+				.append(" |\n");
+		}
+		md.append('\n');
+		List<Figure> notRun = figures.stream().filter(figure -> !figure.measured()).toList();
+		if (!notRun.isEmpty()) {
+			md.append("## Not measured in this run\n\n");
+			notRun.forEach(figure -> md.append("- **").append(figure.title()).append("** (`").append(figure.key())
+				.append("`): ").append(figure.notRun()).append(" – ").append(figure.reason()).append('\n'));
+			md.append('\n');
+		}
+		md.append("## Details\n\n");
+		for (Figure figure : figures) {
+			if (!figure.details().isEmpty()) {
+				md.append("- `").append(figure.key()).append("`: ")
+					.append(figure.details().entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+						.sorted().collect(Collectors.joining("; ")))
+					.append('\n');
+			}
+		}
+		md.append('\n');
+		if (!notes.isEmpty()) {
+			md.append("## How each figure is measured\n\n");
+			notes.forEach(line -> md.append("- ").append(line).append('\n'));
+		}
+		return md.toString();
+	}
+
+	private static String value(Figure figure) {
+		return figure.measured() ? format(figure.summary().median()) : "–";
+	}
+
+	private static String spread(Figure figure) {
+		return figure.measured() ? format(figure.summary().min()) + "–" + format(figure.summary().max()) : "–";
+	}
+
+	static String format(double value) {
+		double abs = Math.abs(value);
+		if (abs >= 1000) {
+			return String.format(Locale.ROOT, "%,.0f", value);
+		}
+		if (abs >= 10) {
+			return String.format(Locale.ROOT, "%.1f", value);
+		}
+		return String.format(Locale.ROOT, "%.3f", value);
+	}
+
+}

@@ -1,0 +1,69 @@
+package io.eventplatform.gateway.token;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerProperties;
+import org.springframework.context.annotation.Profile;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * In production (profile {@code prod}) the gateway refuses to start while any client still has a development
+ * secret: one stored in plain text ({@code {noop}...}), or one that matches a secret documented for development,
+ * however it is encoded. Secrets then have to come from the environment, e.g.
+ * {@code PLATFORM_SECURITY_CLIENTS_DEMO_CLIENT_SECRET='{bcrypt}$2a$10$...'}.
+ */
+@Component
+@Profile("prod")
+class DevelopmentSecretsGuard implements InitializingBean {
+
+	/** The secrets the README and application.yml give to the development clients. */
+	static final List<String> DEVELOPMENT_SECRETS = List.of("demo-secret", "admin-secret", "ledger-secret",
+			"limited-secret", "secret", "changeit", "password");
+
+	private final OAuth2AuthorizationServerProperties authorizationServer;
+
+	private final PasswordEncoder secrets = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+
+	DevelopmentSecretsGuard(OAuth2AuthorizationServerProperties authorizationServer) {
+		this.authorizationServer = authorizationServer;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		List<String> offenders = new ArrayList<>();
+		authorizationServer.getClient().forEach((name, client) -> {
+			String clientId = client.getRegistration().getClientId();
+			if (isDevelopmentSecret(client.getRegistration().getClientSecret())) {
+				offenders.add(clientId + " (set PLATFORM_SECURITY_CLIENTS_"
+						+ clientId.toUpperCase(Locale.ROOT).replace('-', '_') + "_SECRET)");
+			}
+		});
+		if (!offenders.isEmpty()) {
+			throw new IllegalStateException("The prod profile refuses development client secrets; give these clients "
+					+ "an encoded secret of their own, e.g. {bcrypt}...: " + String.join(", ", offenders));
+		}
+	}
+
+	boolean isDevelopmentSecret(String secret) {
+		if (secret == null || secret.isBlank() || secret.startsWith("{noop}") || !secret.startsWith("{")) {
+			return true;
+		}
+		return DEVELOPMENT_SECRETS.stream().anyMatch(candidate -> matches(candidate, secret));
+	}
+
+	private boolean matches(String candidate, String encoded) {
+		try {
+			return secrets.matches(candidate, encoded);
+		}
+		catch (IllegalArgumentException ex) {
+			// An encoding this runtime does not know cannot be checked here; the gateway itself could not use it.
+			return true;
+		}
+	}
+
+}

@@ -1,0 +1,33 @@
+package io.eventplatform.support.security;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * What makes a token the platform's ({@code platform.security.*}), the same for the gateway that issues tokens and for
+ * every service that accepts them.
+ *
+ * @param issuerUri the {@code iss} of every token, fixed by configuration (never taken from a request); services fetch
+ * the signing keys from {@code <issuer-uri>/oauth2/jwks}, so it must be an address they can reach
+ * @param audience the {@code aud} every token must name: a token issued for another system by the same issuer is
+ * refused
+ * @param clockSkew how far the clocks of issuer and service may disagree when {@code exp} and {@code nbf} are checked
+ * @param jwkSetUri where the signing keys are published; by default the gateway's {@code <issuer-uri>/oauth2/jwks}
+ * (an external issuer such as Keycloak publishes them elsewhere)
+ */
+@ConfigurationProperties("platform.security")
+public record PlatformSecurityProperties(URI issuerUri, @DefaultValue("event-platform") String audience,
+		@DefaultValue("60s") Duration clockSkew, URI jwkSetUri) {
+
+	public PlatformSecurityProperties {
+		Objects.requireNonNull(issuerUri, "platform.security.issuer-uri must be set");
+		if (jwkSetUri == null) {
+			jwkSetUri = URI.create(issuerUri.toString().replaceAll("/+$", "") + "/oauth2/jwks");
+		}
+	}
+
+}

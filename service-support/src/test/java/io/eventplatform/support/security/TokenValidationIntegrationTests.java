@@ -1,0 +1,148 @@
+package io.eventplatform.support.security;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.stream.Stream;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A service called directly, bypassing the gateway, refuses every token the gateway would not have issued: the
+ * service-support resource-server configuration checks signature (RS256 against the issuer's JWKS, here served by
+ * the test), issuer, audience and expiry itself.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.application.name=security-test", "platform.security.issuer-uri=" + TokenValidationIntegrationTests.ISSUER,
+				"spring.datasource.url=jdbc:h2:mem:security;DB_CLOSE_DELAY=-1",
+				"spring.kafka.bootstrap-servers=127.0.0.1:1" })
+class TokenValidationIntegrationTests {
+
+	static final String ISSUER = "http://gateway.platform.test";
+
+	static final RSAKey issuerKey = generateKey();
+
+	static final HttpServer jwks = serveJwks(new JWKSet(issuerKey).toPublicJWKSet());
+
+	static final ForgedTokens tokens = new ForgedTokens(issuerKey, ISSUER, "event-platform");
+
+	@LocalServerPort
+	int port;
+
+	RestTestClient service;
+
+	@DynamicPropertySource
+	static void jwksAddress(DynamicPropertyRegistry registry) {
+		registry.add("platform.security.jwk-set-uri",
+				() -> "http://127.0.0.1:" + jwks.getAddress().getPort() + "/oauth2/jwks");
+	}
+
+	@AfterAll
+	static void stopJwks() {
+		jwks.stop(0);
+	}
+
+	@BeforeEach
+	void connect() {
+		service = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+	}
+
+	@Test
+	void shouldAcceptATokenOfTheIssuerForThePlatform() {
+		call(tokens.valid()).expectStatus().isOk();
+	}
+
+	@Test
+	void shouldAcceptATokenExpiredWithinTheAllowedClockSkew() {
+		call(tokens.expired(Duration.ofSeconds(30))).expectStatus().isOk();
+	}
+
+	static Stream<Arguments> forgedTokens() {
+		return Stream.of(Arguments.of("expired beyond the clock skew", tokens.expired(Duration.ofSeconds(90))),
+				Arguments.of("signed by another key", tokens.signedByAnotherKey()),
+				Arguments.of("alg none", tokens.unsigned()),
+				Arguments.of("HS256 signed with the public key", tokens.hmacSignedWithThePublicKey()),
+				Arguments.of("wrong issuer", tokens.wrongIssuer()),
+				Arguments.of("wrong audience", tokens.wrongAudience()),
+				Arguments.of("no audience", tokens.withoutAudience()));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("forgedTokens")
+	void shouldRefuseAForgedToken(String forgery, String token) {
+		call(token).expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.value(HttpHeaders.WWW_AUTHENTICATE, value -> assertThat(value).contains("invalid_token"))
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void shouldRefuseACallWithoutToken() {
+		service.get().uri("/api/probe").exchange().expectStatus().isUnauthorized();
+	}
+
+	@Test
+	void shouldKeepSensitiveActuatorEndpointsFromEveryoneButAdministrators() {
+		for (String endpoint : new String[] { "/actuator/env", "/actuator/heapdump", "/actuator/beans" }) {
+			service.get().uri(endpoint).exchange().expectStatus().isUnauthorized();
+		}
+	}
+
+	private RestTestClient.ResponseSpec call(String token) {
+		return service.get().uri("/api/probe").headers(headers -> headers.setBearerAuth(token)).exchange();
+	}
+
+	private static RSAKey generateKey() {
+		try {
+			return new RSAKeyGenerator(2048).keyID("issuer-key").generate();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static HttpServer serveJwks(JWKSet keys) {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			byte[] body = keys.toString().getBytes(StandardCharsets.UTF_8);
+			server.createContext("/oauth2/jwks", exchange -> {
+				exchange.getResponseHeaders().set("Content-Type", "application/json");
+				exchange.sendResponseHeaders(200, body.length);
+				try (OutputStream out = exchange.getResponseBody()) {
+					out.write(body);
+				}
+			});
+			server.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
