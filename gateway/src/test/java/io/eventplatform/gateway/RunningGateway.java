@@ -27,6 +27,8 @@ import org.springframework.util.MultiValueMap;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "platform.security.issuer-uri=" + RunningGateway.ISSUER,
 				"platform.security.signing-keys.store=target/test-data/signing-keys.jwks",
+				// No broker unless a test starts one: web analytics must not slow or fail any call without it.
+				"spring.kafka.bootstrap-servers=127.0.0.1:1",
 				// Short, so that the slow-service test is quick; the fake downstream answers in milliseconds.
 				"spring.http.clients.read-timeout=1s",
 				// A client of its own for the rate-limit test: 3 calls, then one more per hour.

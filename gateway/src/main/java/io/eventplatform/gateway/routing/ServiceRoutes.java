@@ -4,6 +4,7 @@ import java.net.URI;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
@@ -32,6 +33,11 @@ class ServiceRoutes {
 
 	private static RouterFunction<ServerResponse> serviceRoute(String id, String pathPattern, URI service) {
 		return route(id).route(path(pathPattern), http())
+			// The pattern, not the path, names the route in the request log (gateway.requests): paths carry ids.
+			.before(request -> {
+				request.servletRequest().setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, pathPattern);
+				return request;
+			})
 			.before(uri(service))
 			.onError(DownstreamFailures::isDownstreamFailure, DownstreamFailures::toProblemResponse)
 			.build();

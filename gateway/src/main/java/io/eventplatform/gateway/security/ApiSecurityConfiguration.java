@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
+import io.eventplatform.gateway.analytics.RequestAnalyticsFilter;
 import io.eventplatform.gateway.limits.ClientRateLimitFilter;
 import io.eventplatform.gateway.limits.RateLimitProperties;
 import io.eventplatform.support.security.PlatformSecurityProperties;
@@ -71,6 +72,7 @@ class ApiSecurityConfiguration {
 			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
 			// After the token is validated, before the scope is checked: every authenticated API call counts.
+			.addFilterAfter(new RequestAnalyticsFilter.AuthenticatedClient(), BearerTokenAuthenticationFilter.class)
 			.addFilterAfter(new ClientRateLimitFilter(rateLimits, jsonMapper), BearerTokenAuthenticationFilter.class);
 		return http.build();
 	}
