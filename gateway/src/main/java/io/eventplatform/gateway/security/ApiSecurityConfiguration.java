@@ -48,6 +48,9 @@ class ApiSecurityConfiguration {
 			.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
 			.requestMatchers("/actuator/prometheus").access(hasScope("platform:admin"))
+			// The API descriptions and Swagger UI are no secret; calling the API still needs a token.
+			.requestMatchers(GET, "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/swagger-config", "/api-docs/*")
+			.permitAll()
 			.requestMatchers("/actuator/info").authenticated()
 			// Administration inside a service (e.g. replaying a consumer group), before that service's own rules.
 			.requestMatchers("/api/*/admin/**").access(hasScope("platform:admin"))
