@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The services as the code declares them: every module of the root pom with a {@code @SpringBootApplication}, its
- * {@code application.yml} and sources. A module added to the build is a service the manifests must deploy.
+ * The services as the code declares them: every module of the root pom with a {@code @SpringBootApplication} and an
+ * {@code application.yml} naming it, with its configuration and sources. A module added to the build is a service the manifests must deploy.
  */
 final class ServiceModules {
 
@@ -55,7 +55,7 @@ final class ServiceModules {
 		if (all == null) {
 			all = modules().stream()
 				.map(module -> Manifests.ROOT.resolve(module))
-				.filter(ServiceModules::isSpringBootApplication)
+				.filter(ServiceModules::isService)
 				.map(ServiceModules::service)
 				.toList();
 		}
@@ -99,9 +99,12 @@ final class ServiceModules {
 		return property.group(1).trim();
 	}
 
-	private static boolean isSpringBootApplication(Path module) {
+	/** A Spring Boot application with a name of its own (a benchmark or test harness has no application.yml). */
+	private static boolean isService(Path module) {
 		Path sources = module.resolve("src/main/java");
-		if (!Files.isDirectory(sources)) {
+		Path configuration = module.resolve("src/main/resources/application.yml");
+		if (!Files.isDirectory(sources) || !Files.exists(configuration)
+				|| !read(configuration).contains("application:")) {
 			return false;
 		}
 		try (Stream<Path> files = Files.walk(sources)) {
@@ -139,17 +142,18 @@ final class ServiceModules {
 				groups);
 	}
 
-	/** A {@code ${name:default}} placeholder resolved against the service's own configuration. */
+	/** Every {@code ${name:default}} placeholder in the value resolved against the service's own configuration. */
 	static String resolve(String value, Map<String, String> properties) {
 		Matcher placeholder = Pattern.compile("\\$\\{([^:}]+)(?::([^}]*))?}").matcher(value);
-		if (!placeholder.matches()) {
-			return value;
+		StringBuilder resolved = new StringBuilder();
+		while (placeholder.find()) {
+			String replacement = properties.getOrDefault(placeholder.group(1), placeholder.group(2));
+			if (replacement == null) {
+				throw new AssertionError("Cannot resolve " + value + " from the service's application.yml");
+			}
+			placeholder.appendReplacement(resolved, Matcher.quoteReplacement(replacement));
 		}
-		String resolved = properties.getOrDefault(placeholder.group(1), placeholder.group(2));
-		if (resolved == null) {
-			throw new AssertionError("Cannot resolve " + value + " from the service's application.yml");
-		}
-		return resolved;
+		return placeholder.appendTail(resolved).toString();
 	}
 
 	/** A list property as YAML may write it: a scalar with commas, or indexed entries. */

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -124,6 +127,32 @@ class ServicesMatchTheCodeTests {
 		assertThat(URI.create(Deployments.environment(manifests, manifests.get("Deployment", "gateway"))
 			.get("PLATFORM_SECURITY_ISSUER_URI")).getHost()).as("the issuer is the public address")
 			.isEqualTo(ingress.at("/spec/rules/0/host").asText());
+	}
+
+	@ParameterizedTest
+	@MethodSource("layouts")
+	void shouldGiveEveryOAuth2ClientOfTheGatewayASecretFromASecret(String layout) {
+		Map<String, JsonNode> env = Deployments.env(Manifests.of(layout).get("Deployment", "gateway"));
+		Pattern placeholder = Pattern.compile("\\$\\{platform\\.security\\.clients\\.([a-z0-9-]+)\\.secret");
+		List<String> clients = ServiceModules.named("gateway")
+			.properties()
+			.entrySet()
+			.stream()
+			.filter(property -> property.getKey().endsWith(".registration.client-secret"))
+			.map(property -> placeholder.matcher(property.getValue()))
+			.filter(Matcher::find)
+			.map(matcher -> matcher.group(1))
+			.toList();
+
+		assertThat(clients).as("clients whose secret the configuration lets the environment set").isNotEmpty();
+		for (String client : clients) {
+			// The name the prod profile's guard asks for.
+			String variable = "PLATFORM_SECURITY_CLIENTS_" + client.toUpperCase(Locale.ROOT).replace('-', '_') + "_SECRET";
+			assertThat(env).as("the gateway's %s", variable).containsKey(variable);
+			// kustomize appends a hash to the name of a generated secret (dev), so a change rolls the gateway out.
+			assertThat(env.get(variable).at("/valueFrom/secretKeyRef/name").asText())
+				.matches("gateway-clients(-[a-z0-9]{10})?");
+		}
 	}
 
 	@ParameterizedTest
