@@ -39,7 +39,10 @@ final class TopicReader implements AutoCloseable {
 	TopicReader(String bootstrapServers, String topic) {
 		consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-				"earliest"), new StringDeserializer(), new ByteArrayDeserializer());
+				"earliest",
+				// As the platform's consumers do: what a crashed exactly-once producer left uncommitted is never read.
+				ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
+				new ByteArrayDeserializer());
 		consumer.subscribe(List.of(topic));
 	}
 

@@ -7,6 +7,7 @@ import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Cache;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
 import org.rocksdb.WriteBufferManager;
 
 /**
@@ -20,18 +21,27 @@ public class BoundedMemoryRocksDbConfig implements RocksDBConfigSetter {
 
 	private static final long TOTAL_MEMTABLE_BYTES = 16L * 1024 * 1024;
 
-	private static final Cache CACHE = new LRUCache(TOTAL_OFF_HEAP_BYTES, -1, false, 0.1);
+	/** Created on first use: Kafka Streams instantiates the setter to validate its configuration, before RocksDB. */
+	private static final class Shared {
 
-	private static final WriteBufferManager WRITE_BUFFERS = new WriteBufferManager(TOTAL_MEMTABLE_BYTES, CACHE);
+		static {
+			RocksDB.loadLibrary();
+		}
+
+		static final Cache CACHE = new LRUCache(TOTAL_OFF_HEAP_BYTES, -1, false, 0.1);
+
+		static final WriteBufferManager WRITE_BUFFERS = new WriteBufferManager(TOTAL_MEMTABLE_BYTES, CACHE);
+
+	}
 
 	@Override
 	public void setConfig(String storeName, Options options, Map<String, Object> configs) {
 		BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
-		table.setBlockCache(CACHE);
+		table.setBlockCache(Shared.CACHE);
 		table.setCacheIndexAndFilterBlocks(true);
 		table.setCacheIndexAndFilterBlocksWithHighPriority(true);
 		table.setPinTopLevelIndexAndFilter(true);
-		options.setWriteBufferManager(WRITE_BUFFERS);
+		options.setWriteBufferManager(Shared.WRITE_BUFFERS);
 		options.setMaxWriteBufferNumber(2);
 		options.setWriteBufferSize(1024 * 1024);
 		options.setTableFormatConfig(table);

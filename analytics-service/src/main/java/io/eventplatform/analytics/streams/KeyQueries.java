@@ -12,7 +12,6 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
@@ -117,9 +116,10 @@ public class KeyQueries {
 			}).retrieve().body(type);
 		}
 		catch (RestClientResponseException ex) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(ex.getStatusCode().value()),
-					"The instance holding this key answered " + ex.getStatusCode().value());
-			throw new ErrorResponseException(ex.getStatusCode(), problem, ex);
+			// The owner's answer (404, 503, ...) is the answer: passed on with its problem detail.
+			ProblemDetail problem = ex.getResponseBodyAs(ProblemDetail.class);
+			throw new ErrorResponseException(ex.getStatusCode(), problem != null ? problem
+					: ProblemDetail.forStatus(ex.getStatusCode()), ex);
 		}
 		catch (RestClientException ex) {
 			log.warn("The instance {} holding a queried key did not answer: {}", owner, ex.getMessage());

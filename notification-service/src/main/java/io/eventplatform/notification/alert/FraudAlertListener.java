@@ -19,7 +19,8 @@ class FraudAlertListener {
 		this.dispatcher = dispatcher;
 	}
 
-	@KafkaListener(id = ID, groupId = "${spring.kafka.consumer.group-id}", topics = "transactions.fraud-alerts")
+	@KafkaListener(id = ID, groupId = "${spring.kafka.consumer.group-id}.fraud-alerts",
+			topics = "transactions.fraud-alerts")
 	void on(EventEnvelope<FraudSuspected> event) {
 		dispatcher.fraudSuspected(event);
 	}

@@ -98,7 +98,7 @@ class SmtpMailer {
 	}
 
 	/** SMTP reply codes 4xx are temporary (RFC 5321, 4.2.1); everything else is permanent. */
-	private static Rejection rejection(Exception failure) {
+	static Rejection rejection(Exception failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			int code = replyCode(cause);
 			if (code > 0) {

@@ -21,23 +21,27 @@ public class Outbox {
 
 	private final OutboxRelay relay;
 
-	Outbox(JdbcClient jdbc, OutboxRelay relay) {
+	private final OutboxTracing tracing;
+
+	Outbox(JdbcClient jdbc, OutboxRelay relay, OutboxTracing tracing) {
 		this.jdbc = jdbc;
 		this.relay = relay;
+		this.tracing = tracing;
 	}
 
 	/** Stores the event; must run inside the transaction that makes the change the event announces. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void add(EventEnvelope<?> event) {
 		jdbc.sql("""
-				INSERT INTO platform_outbox (event_id, source, type, event_time, event_key, data, created_at)
-				VALUES (:id, :source, :type, :time, :key, :data, CURRENT_TIMESTAMP)""")
+				INSERT INTO platform_outbox (event_id, source, type, event_time, event_key, data, created_at, traceparent)
+				VALUES (:id, :source, :type, :time, :key, :data, CURRENT_TIMESTAMP, :traceparent)""")
 			.param("id", event.id())
 			.param("source", event.source().toString())
 			.param("type", event.type())
 			.param("time", Timestamp.from(event.time()))
 			.param("key", event.key())
 			.param("data", EventJson.mapper().writeValueAsString(event.data()))
+			.param("traceparent", tracing.currentTraceparent())
 			.update();
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override

@@ -4,6 +4,9 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -28,14 +31,23 @@ class OutboxAutoConfiguration {
 
 	@Bean
 	OutboxRelay outboxRelay(DataSource dataSource, PlatformTransactionManager transactionManager,
-			EventPublisher eventPublisher, OutboxProperties properties) {
+			EventPublisher eventPublisher, OutboxProperties properties, OutboxTracing outboxTracing) {
 		JdbcClient jdbc = JdbcClient.create(dataSource);
 		OutboxSchema.create(jdbc);
-		return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), eventPublisher, properties);
+		return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), eventPublisher, properties,
+				outboxTracing);
 	}
 
 	@Bean
-	Outbox outbox(DataSource dataSource, OutboxRelay relay, PlatformKafkaProperties kafka, MeterRegistry meters) {
+	OutboxTracing outboxTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+		Tracer available = tracer.getIfAvailable();
+		Propagator propagation = propagator.getIfAvailable();
+		return available == null || propagation == null ? OutboxTracing.NONE : new OutboxTracing(available, propagation);
+	}
+
+	@Bean
+	Outbox outbox(DataSource dataSource, OutboxRelay relay, PlatformKafkaProperties kafka, MeterRegistry meters,
+			OutboxTracing outboxTracing) {
 		JdbcClient jdbc = JdbcClient.create(dataSource);
 		for (Topic<?> topic : kafka.producedTopics()) {
 			Gauge.builder("platform.outbox.pending", () -> pending(jdbc, topic))
@@ -43,7 +55,7 @@ class OutboxAutoConfiguration {
 				.tag("type", topic.eventType().getSimpleName())
 				.register(meters);
 		}
-		return new Outbox(jdbc, relay);
+		return new Outbox(jdbc, relay, outboxTracing);
 	}
 
 	private static long pending(JdbcClient jdbc, Topic<?> topic) {

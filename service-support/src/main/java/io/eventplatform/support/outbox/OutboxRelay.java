@@ -44,6 +44,8 @@ class OutboxRelay implements SmartLifecycle {
 
 	private final OutboxProperties properties;
 
+	private final OutboxTracing tracing;
+
 	private final Semaphore wakeUps = new Semaphore(0);
 
 	private volatile CountDownLatch stopped = new CountDownLatch(1);
@@ -53,11 +55,12 @@ class OutboxRelay implements SmartLifecycle {
 	private ExecutorService thread;
 
 	OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, EventPublisher publisher,
-			OutboxProperties properties) {
+			OutboxProperties properties, OutboxTracing tracing) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.publisher = publisher;
 		this.properties = properties;
+		this.tracing = tracing;
 	}
 
 	/** A transaction stored events: publish them now rather than at the next poll. */
@@ -127,12 +130,12 @@ class OutboxRelay implements SmartLifecycle {
 	boolean relayOneRound() {
 		Round round = transactions.execute(status -> {
 			List<StoredEvent> batch = jdbc.sql("""
-					SELECT position, event_id, source, type, event_time, data FROM platform_outbox
+					SELECT position, event_id, source, type, event_time, data, traceparent FROM platform_outbox
 					ORDER BY position FETCH FIRST :size ROWS ONLY FOR UPDATE""")
 				.param("size", properties.batchSize())
 				.query((rs, row) -> new StoredEvent(rs.getLong("position"), rs.getString("event_id"),
 						rs.getString("source"), rs.getString("type"), rs.getTimestamp("event_time").toInstant(),
-						rs.getString("data")))
+						rs.getString("data"), rs.getString("traceparent")))
 				.list();
 			if (batch.isEmpty()) {
 				return new Round(false, null);
@@ -157,15 +160,15 @@ class OutboxRelay implements SmartLifecycle {
 			long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
 			// The oldest event goes alone first: while the broker is away nothing behind it is sent, so nothing
 			// can overtake it once the broker is back.
-			RuntimeException failure = await(publisher.publish(events.get(0)), batch.get(0), deadline);
+			RuntimeException failure = await(publish(events.get(0), batch.get(0)), batch.get(0), deadline);
 			if (failure != null) {
 				return new Round(false, failure);
 			}
 			List<Long> published = new ArrayList<>(batch.size());
 			published.add(batch.get(0).position());
 			List<CompletableFuture<?>> sends = new ArrayList<>(batch.size());
-			for (EventEnvelope<?> event : events.subList(1, events.size())) {
-				CompletableFuture<?> send = publisher.publish(event);
+			for (int i = 1; i < events.size(); i++) {
+				CompletableFuture<?> send = publish(events.get(i), batch.get(i));
 				sends.add(send);
 				if (send.isCompletedExceptionally()) {
 					// Refused at once (the producer lost the broker): what follows stays stored, in order.
@@ -196,7 +199,13 @@ class OutboxRelay implements SmartLifecycle {
 		return round.full();
 	}
 
-	record StoredEvent(long position, String id, String source, String type, java.time.Instant time, String data) {
+	/** Publishes in the trace of the request that stored the event. */
+	private CompletableFuture<?> publish(EventEnvelope<?> event, StoredEvent stored) {
+		return tracing.publishing(stored.traceparent(), stored.type(), () -> publisher.publish(event));
+	}
+
+	record StoredEvent(long position, String id, String source, String type, java.time.Instant time, String data,
+			String traceparent) {
 
 		EventEnvelope<?> toEnvelope() {
 			Topic<?> topic = Topics.byCloudEventType(type)

@@ -18,7 +18,10 @@ final class OutboxSchema {
 				  event_time TIMESTAMP WITH TIME ZONE NOT NULL,
 				  event_key VARCHAR(255) NOT NULL,
 				  data VARCHAR NOT NULL,
-				  created_at TIMESTAMP WITH TIME ZONE NOT NULL
+				  created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+				  traceparent VARCHAR(64)
 				)""").update();
+		// Tables created before events carried their trace get the column; both databases accept IF NOT EXISTS.
+		jdbc.sql("ALTER TABLE platform_outbox ADD COLUMN IF NOT EXISTS traceparent VARCHAR(64)").update();
 	}
 }

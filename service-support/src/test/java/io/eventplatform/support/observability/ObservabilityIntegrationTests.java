@@ -19,16 +19,18 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.eventplatform.contract.EventEnvelope;
 import io.eventplatform.contract.users.UserRegistered;
 import io.eventplatform.support.kafka.EventPublisher;
+import io.eventplatform.support.outbox.Outbox;
 import io.eventplatform.support.observability.ObservabilityTestApplication.Received;
 import io.eventplatform.support.observability.ObservabilityTestApplication.TracedConsumer;
 
 /**
- * A service as Kubernetes runs it: actuator on a management port of its own, tracing on, a producer and a consumer on
- * a real broker.
+ * A service as Kubernetes runs it: actuator on a management port of its own, tracing on, a producer (direct and through
+ * the outbox) and a consumer on a real broker.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.application.name=observability-test", "management.server.port=0",
@@ -47,6 +49,12 @@ class ObservabilityIntegrationTests {
 
 	@Autowired
 	TracedConsumer consumer;
+
+	@Autowired
+	Outbox outbox;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@LocalServerPort
 	int serverPort;
@@ -74,6 +82,27 @@ class ObservabilityIntegrationTests {
 		// W3C: version-traceid-parentid-flags; the parent is the producer's send span, a child of the request.
 		assertThat(received.traceparent()).matches("00-" + traceId + "-[0-9a-f]{16}-0[01]");
 		assertThat(received.traceId()).isEqualTo(traceId);
+	}
+
+	@Test
+	void shouldContinueTheRequestsTraceWhenTheOutboxPublishesTheEventLater() {
+		EventEnvelope<UserRegistered> event = publisher
+			.newEvent(new UserRegistered(UUID.randomUUID(), "grace@example.com", "Grace", "US", true));
+		Span request = tracer.nextSpan().name("POST /api/users").start();
+		try (Tracer.SpanInScope scope = tracer.withSpan(request)) {
+			transactions.executeWithoutResult(status -> outbox.add(event));
+		}
+		finally {
+			request.end();
+		}
+
+		// The relay publishes on its own thread, after the request's span has ended.
+		Received received = await().atMost(Duration.ofSeconds(30))
+			.until(() -> consumer.received.stream().filter(r -> r.eventId().equals(event.id())).findFirst(),
+					java.util.Optional::isPresent)
+			.orElseThrow();
+		assertThat(received.traceId()).isEqualTo(request.context().traceId());
+		assertThat(received.traceparent()).startsWith("00-" + request.context().traceId() + "-");
 	}
 
 	@Test
