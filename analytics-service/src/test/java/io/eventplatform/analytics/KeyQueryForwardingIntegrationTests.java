@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -48,10 +49,10 @@ import com.nimbusds.jwt.SignedJWT;
 
 import io.eventplatform.analytics.streams.KeyQueries;
 import io.eventplatform.contract.EventEnvelope;
-import io.eventplatform.contract.Topics;
 import io.eventplatform.contract.kafka.EventSerializer;
 import io.eventplatform.contract.transactions.Direction;
 import io.eventplatform.contract.transactions.TransactionRecorded;
+import io.eventplatform.contract.users.UserRegistered;
 
 /**
  * Two instances of the service share the partitions of one broker; each answers for every key, forwarding a query
@@ -77,12 +78,12 @@ class KeyQueryForwardingIntegrationTests {
 		broker.afterPropertiesSet();
 		for (int i = 0; i < 2; i++) {
 			int port = TestSocketUtils.findAvailableTcpPort();
+			Path dataDir = Path.of("target", "forwarding-" + i + "-" + UUID.randomUUID()).toAbsolutePath();
 			ports.add(port);
 			instances.add(new SpringApplicationBuilder(AnalyticsServiceApplication.class, TestTokens.class)
 				// Command-line arguments: they win over the service's application.yml, as in production.
 				.run("--server.port=" + port, "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-						"--platform.data-dir=target/forwarding-" + i,
-						"--spring.kafka.streams.state-dir=target/forwarding-" + i + "/streams-" + UUID.randomUUID(),
+						"--platform.data-dir=" + dataDir, "--spring.kafka.streams.state-dir=" + dataDir.resolve("streams"),
 						"--spring.kafka.streams.properties.commit.interval.ms=100",
 						"--spring.kafka.streams.properties.statestore.cache.max.bytes=0"));
 		}
@@ -128,6 +129,29 @@ class KeyQueryForwardingIntegrationTests {
 	}
 
 	@Test
+	void shouldCountTheRegistrationsOfEveryCountryOnEveryInstance() {
+		List<String> countries = List.of("AT", "BE", "CH", "DE", "DK", "ES", "FI", "FR", "GB", "IE", "IT", "NL");
+		for (String country : countries) {
+			publish(new UserRegistered(UUID.randomUUID(), country.toLowerCase() + "@example.com", "User " + country,
+					country, false), Instant.now());
+		}
+
+		String token = token("analytics:read");
+		await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+			assertThat(countries).as("some countries are counted by the other instance")
+				.anyMatch(country -> instances.get(0)
+					.getBean(KeyQueries.class)
+					.ownerOf("registrations-by-country", country) instanceof KeyQueries.Remote);
+			for (int port : ports) {
+				HttpResponse<String> response = get(port, "/api/analytics/registrations", token);
+				assertThat(response.statusCode()).isEqualTo(200);
+				assertThat(response.body()).contains("\"total\":" + countries.size());
+				countries.forEach(country -> assertThat(response.body()).contains("\"" + country + "\":1"));
+			}
+		});
+	}
+
+	@Test
 	void shouldCheckTheTokenOnTheInstanceTheQueryIsForwardedTo() {
 		String withoutScope = token("users:read");
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -147,13 +171,16 @@ class KeyQueryForwardingIntegrationTests {
 	}
 
 	private static void publish(TransactionRecorded transaction) {
-		EventEnvelope<TransactionRecorded> event = new EventEnvelope<>(UUID.randomUUID().toString(),
-				URI.create("/test"), transaction.occurredAt(), transaction);
+		publish(transaction, transaction.occurredAt());
+	}
+
+	private static void publish(Object data, Instant time) {
+		EventEnvelope<?> event = new EventEnvelope<>(UUID.randomUUID().toString(), URI.create("/test"), time, data);
 		try (var producer = new DefaultKafkaProducerFactory<String, EventEnvelope<?>>(
 				KafkaTestUtils.producerProps(broker.getBrokersAsString()), new StringSerializer(),
 				new EventSerializer())
 			.createProducer()) {
-			producer.send(new ProducerRecord<>(Topics.TRANSACTIONS_RECORDED.name(), event.key(), event));
+			producer.send(new ProducerRecord<>(event.topic().name(), event.key(), event));
 		}
 	}
 

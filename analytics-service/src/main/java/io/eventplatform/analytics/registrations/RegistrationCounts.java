@@ -21,6 +21,13 @@ public class RegistrationCounts {
 
 	/** All registrations, and per ISO country code. */
 	public record Counts(long total, Map<String, Long> byCountry) {
+
+		/** The counts of two instances, which hold different countries. */
+		public Counts plus(Counts other) {
+			Map<String, Long> merged = new TreeMap<>(byCountry);
+			other.byCountry().forEach((country, count) -> merged.merge(country, count, Long::sum));
+			return new Counts(total + other.total(), merged);
+		}
 	}
 
 	private final StateStores stores;
@@ -29,6 +36,7 @@ public class RegistrationCounts {
 		this.stores = stores;
 	}
 
+	/** The counts held by this instance (all of them when it is the only one). */
 	public Counts current() {
 		Map<String, Long> byCountry = stores.query(RegistrationsTopology.BY_COUNTRY_STORE,
 				QueryableStoreTypes.<String, Long>keyValueStore(), RegistrationCounts::all);
@@ -41,6 +49,8 @@ public class RegistrationCounts {
 
 	public record Hour(Instant start, Instant end, long count) {
 	}
+
+	public static final String BY_COUNTRY_STORE = RegistrationsTopology.BY_COUNTRY_STORE;
 
 	public static final String HOURLY_STORE = RegistrationsTopology.BY_COUNTRY_HOURLY_STORE;
 

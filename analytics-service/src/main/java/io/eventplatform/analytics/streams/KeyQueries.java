@@ -2,12 +2,14 @@ package io.eventplatform.analytics.streams;
 
 import java.net.URI;
 import java.util.Properties;
+import java.util.function.BinaryOperator;
 import java.util.function.Supplier;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +73,29 @@ public class KeyQueries {
 		}
 		// Partitions move during a rebalance: the caller retries and then reaches the new owner.
 		throw StateStores.unavailable();
+	}
+
+	/**
+	 * Answers a query over a whole store (not one key): this instance's part, merged with the parts of every other
+	 * instance that holds partitions of the store. A forwarded request is answered with the local part only.
+	 */
+	public <T> T gather(String store, HttpServletRequest request, Class<T> type, Supplier<T> local,
+			BinaryOperator<T> merge) {
+		KafkaStreams kafkaStreams = streams.getKafkaStreams();
+		HostInfo self = self();
+		if (request.getHeader(FORWARDED_HEADER) != null || self == null || kafkaStreams == null) {
+			return local.get();
+		}
+		if (kafkaStreams.state() != KafkaStreams.State.RUNNING) {
+			throw StateStores.unavailable();
+		}
+		T result = local.get();
+		for (StreamsMetadata instance : kafkaStreams.streamsMetadataForStore(store)) {
+			if (!instance.hostInfo().equals(self)) {
+				result = merge.apply(result, forward(instance.hostInfo(), request, type));
+			}
+		}
+		return result;
 	}
 
 	/** The owner of the key's partition of the store, by the same partitioner the producers use. */

@@ -31,8 +31,9 @@ class RegistrationAnalyticsController {
 
 	@GetMapping("/api/analytics/registrations")
 	@PreAuthorize("hasAuthority('SCOPE_analytics:read')")
-	RegistrationCounts.Counts registrations() {
-		return counts.current();
+	RegistrationCounts.Counts registrations(HttpServletRequest request) {
+		return keys.gather(RegistrationCounts.BY_COUNTRY_STORE, request, RegistrationCounts.Counts.class,
+				counts::current, RegistrationCounts.Counts::plus);
 	}
 
 	/** One country's registrations per hour over the last {@code hours} hours, newest first. */
