@@ -54,24 +54,27 @@ class WarehouseEndToEndTests {
 		String station = "wh-" + UUID.randomUUID().toString().substring(0, 8);
 		Instant occurred = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
 
-		HttpResponse<String> user = post("/api/users", """
-				{"email":"%s@example.com","displayName":"Grace Hopper","country":"FI","marketingConsent":true}"""
-			.formatted(UUID.randomUUID()), token);
-		assertThat(user.statusCode()).isEqualTo(201);
-		String userId = Platform.json.readTree(user.body()).get("id").asString();
+		String email = UUID.randomUUID() + "@example.com";
+		String user = """
+				{"email":"%s","displayName":"Grace Hopper","country":"FI","marketingConsent":true}""".formatted(email);
+		// A client whose call timed out at the gateway sends it again; 409 then says the first one was registered.
+		await().atMost(TIMEOUT).until(() -> List.of(201, 409).contains(post("/api/users", user, token).statusCode()));
 		for (int i = 0; i < 3; i++) {
-			HttpResponse<String> recorded = Platform.send(request("/api/transactions", """
+			HttpRequest transaction = request("/api/transactions", """
 					{"accountId":"%s","amount":"1%d.50","currency":"EUR","direction":"DEBIT","merchant":"Bakery",
 					 "merchantCountry":"FI","occurredAt":"%s"}""".formatted(account, i, occurred.plusSeconds(60L * i)),
 					token)
 				.header("Idempotency-Key", UUID.randomUUID().toString())
-				.build());
-			assertThat(recorded.statusCode()).isEqualTo(201);
+				.build();
+			// As a client would on a timeout at the gateway: the same request with the same key, recorded once.
+			await().atMost(TIMEOUT).until(() -> Platform.send(transaction).statusCode() == 201);
 		}
-		assertThat(post("/api/weather/readings/batch", """
+		String batch = """
 				[{"stationId":"%1$s","observedAt":"%2$s","temperatureCelsius":-4.5,"humidityPercent":90,"pressureHpa":1021.5},
 				 {"stationId":"%1$s","observedAt":"%3$s","temperatureCelsius":-5.0,"humidityPercent":92}]"""
-			.formatted(station, occurred, occurred.plusSeconds(3600)), token).statusCode()).isEqualTo(202);
+			.formatted(station, occurred, occurred.plusSeconds(3600));
+		// A reading's id follows from station and time: sending the batch again is safe.
+		await().atMost(TIMEOUT).until(() -> post("/api/weather/readings/batch", batch, token).statusCode() == 202);
 
 		String transactions = "/api/analytics/history/accounts/" + account + "/transactions?size=2";
 		String readings = "/api/analytics/history/stations/" + station + "/readings";
@@ -79,7 +82,7 @@ class WarehouseEndToEndTests {
 		await().atMost(TIMEOUT).untilAsserted(() -> {
 			assertThat(total(get(transactions, token))).isEqualTo(3);
 			assertThat(total(get(readings, token))).isEqualTo(2);
-			assertThat(get(users, token).body()).contains(userId);
+			assertThat(get(users, token).body()).contains(email);
 		});
 		JsonNode newest = Platform.json.readTree(get(transactions, token).body());
 		assertThat(newest.get("content").get(0).get("amount").asString()).isEqualTo("12.50");
@@ -88,7 +91,10 @@ class WarehouseEndToEndTests {
 		JsonNode stationReadings = Platform.json.readTree(get(readings, token).body()).get("content");
 		assertThat(stationReadings.get(0).get("pressureHpa").isNull()).isTrue();
 		assertThat(stationReadings.get(1).get("pressureHpa").asDouble()).isEqualTo(1021.5);
-		assertThat(get(transactions + "&size=101", token).statusCode()).isEqualTo(400);
+		HttpResponse<String> tooLarge = get("/api/analytics/history/accounts/" + account + "/transactions?size=101", token);
+		assertThat(tooLarge.statusCode()).isEqualTo(400);
+		assertThat(tooLarge.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(tooLarge.body()).contains("\"field\":\"size\"");
 		List<String> before = List.of(get(transactions, token).body(), get(readings, token).body(),
 				get(users, token).body());
 
