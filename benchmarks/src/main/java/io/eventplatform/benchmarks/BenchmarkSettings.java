@@ -130,7 +130,8 @@ public record BenchmarkSettings(boolean smoke, int repeats, int startups, Durati
 		Map<String, Object> run = new LinkedHashMap<>();
 		run.put("mode", smoke ? "smoke" : "full");
 		run.put("note", note);
-		run.put("arguments", String.join(" ", arguments));
+		run.put("arguments", arguments.stream().map(arg -> arg.contains(" ") ? "\"" + arg + "\"" : arg)
+			.collect(java.util.stream.Collectors.joining(" ")));
 		run.put("platform", attach == null ? "started by the harness as ./run.sh starts it (free ports, fresh data directory)"
 				: "attached: gateway " + attach.gateway() + ", weather-ingest " + attach.weatherIngest() + ", broker "
 						+ attach.bootstrapServers());

@@ -27,6 +27,9 @@ import org.springframework.util.MultiValueMap;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "platform.security.issuer-uri=" + RunningGateway.ISSUER,
 				"platform.security.signing-keys.store=target/test-data/signing-keys.jwks",
+				// No broker unless a test starts one: web analytics must not slow or fail any call without it.
+				"spring.kafka.bootstrap-servers=127.0.0.1:1",
+				"platform.gateway.cors.allowed-origins=" + RunningGateway.ALLOWED_ORIGIN,
 				// Short, so that the slow-service test is quick; the fake downstream answers in milliseconds.
 				"spring.http.clients.read-timeout=1s",
 				// A client of its own for the rate-limit test: 3 calls, then one more per hour.
@@ -42,6 +45,9 @@ public abstract class RunningGateway {
 
 	/** Deliberately not the host and port the tests call: the issuer must not depend on the request. */
 	public static final String ISSUER = "http://gateway.platform.test";
+
+	/** The one web origin allowed to call the API from a browser in these tests. */
+	public static final String ALLOWED_ORIGIN = "https://dashboard.platform.test";
 
 	public static final String ALL_DEMO_SCOPES = "users:write users:read weather:write transactions:write "
 			+ "transactions:read analytics:read notifications:read notifications:write";

@@ -17,6 +17,12 @@ import org.rocksdb.WriteBufferManager;
  */
 public class BoundedMemoryRocksDbConfig implements RocksDBConfigSetter {
 
+	static {
+		// Kafka's config parser initialises this class when it reads rocksdb.config.setter, before any store has
+		// loaded RocksDB's native library; the cache below needs it.
+		RocksDB.loadLibrary();
+	}
+
 	private static final long TOTAL_OFF_HEAP_BYTES = 64L * 1024 * 1024;
 
 	private static final long TOTAL_MEMTABLE_BYTES = 16L * 1024 * 1024;

@@ -105,7 +105,7 @@ public class KeyQueries {
 		String query = request.getQueryString();
 		URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + request.getRequestURI()
 				+ (query == null ? "" : "?" + query));
-		log.debug("Forwarding {} to the instance that owns its key: {}", request.getRequestURI(), owner);
+		log.debug("Forwarding a query to the instance that owns its key: {}", owner);
 		try {
 			return http.get().uri(uri).headers(headers -> {
 				String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);

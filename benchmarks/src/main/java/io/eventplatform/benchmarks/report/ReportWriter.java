@@ -80,7 +80,7 @@ public final class ReportWriter {
 				.append(target.comparison().symbol()).append(' ').append(format(target.value())).append(' ')
 				.append(figure.unit()).append(" | ")
 				.append(!figure.measured() ? "**not measured**" : target.met() ? "met" : "**missed**").append(" | ")
-				.append(figure.measured() ? String.format(Locale.ROOT, "%+.0f %%", target.margin() * 100) : "–")
+				.append(figure.measured() ? String.format(Locale.ROOT, "%+.1f %%", target.margin() * 100) : "–")
 				.append(" |\n");
 		}
 		md.append("\nMargin: how far the median is beyond (+) or short of (−) the target, relative to the target.\n\n");

@@ -4,12 +4,15 @@ import java.net.URI;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.setPath;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
 import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
+import static org.springframework.web.servlet.function.RequestPredicates.GET;
 import static org.springframework.web.servlet.function.RequestPredicates.path;
 
 /**
@@ -27,11 +30,34 @@ class ServiceRoutes {
 			.and(serviceRoute("notification", "/api/notifications/**", services.notification()))
 			.and(serviceRoute("analytics", "/api/analytics/**", services.analytics()))
 			// Administration (replaying a consumer group) is served by analytics-service for now.
-			.and(serviceRoute("admin", "/api/admin/**", services.analytics()));
+			.and(serviceRoute("admin", "/api/admin/**", services.analytics()))
+			.and(apiDocsRoute("registration", services.registration()))
+			.and(apiDocsRoute("weather-ingest", services.weatherIngest()))
+			.and(apiDocsRoute("transaction", services.transaction()))
+			.and(apiDocsRoute("notification", services.notification()))
+			.and(apiDocsRoute("analytics", services.analytics()));
+	}
+
+	/**
+	 * {@code GET /api-docs/<service>}: the service's own OpenAPI description ({@code /v3/api-docs}), which the
+	 * gateway's Swagger UI lists ({@code springdoc.swagger-ui.urls}). Through the gateway, so the description's server
+	 * address is the gateway's and "try it out" goes through it too.
+	 */
+	private static RouterFunction<ServerResponse> apiDocsRoute(String service, URI uri) {
+		return route(service + "-api-docs").route(GET("/api-docs/" + service), http())
+			.before(uri(uri))
+			.before(setPath("/v3/api-docs"))
+			.onError(DownstreamFailures::isDownstreamFailure, DownstreamFailures::toProblemResponse)
+			.build();
 	}
 
 	private static RouterFunction<ServerResponse> serviceRoute(String id, String pathPattern, URI service) {
 		return route(id).route(path(pathPattern), http())
+			// The pattern, not the path, names the route in the request log (gateway.requests): paths carry ids.
+			.before(request -> {
+				request.servletRequest().setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, pathPattern);
+				return request;
+			})
 			.before(uri(service))
 			.onError(DownstreamFailures::isDownstreamFailure, DownstreamFailures::toProblemResponse)
 			.build();

@@ -1,5 +1,7 @@
 package io.eventplatform.gateway.security;
 
+import java.util.List;
+
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import jakarta.servlet.DispatcherType;
@@ -16,7 +18,12 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
+import io.eventplatform.gateway.analytics.RequestAnalyticsFilter;
 import io.eventplatform.gateway.limits.ClientRateLimitFilter;
 import io.eventplatform.gateway.limits.RateLimitProperties;
 import io.eventplatform.support.security.PlatformSecurityProperties;
@@ -35,19 +42,29 @@ import static org.springframework.security.oauth2.core.authorization.OAuth2Autho
  * again, so this is the first of two doors, not the only one.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RateLimitProperties.class)
+@EnableConfigurationProperties({ RateLimitProperties.class, CorsProperties.class })
 class ApiSecurityConfiguration {
 
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, JsonMapper jsonMapper,
-			RateLimitProperties rateLimits) throws Exception {
+			RateLimitProperties rateLimits, CorsProperties cors) throws Exception {
 		ProblemDetailsSecurityHandler problems = new ProblemDetailsSecurityHandler(jsonMapper);
-		http.authorizeHttpRequests(requests -> requests
+		http.cors(configurer -> configurer.configurationSource(corsConfiguration(cors)))
+			.headers(headers -> headers
+				// Besides Spring Security's defaults (nosniff, frame DENY, no-store, HSTS over HTTPS): no page may
+				// frame or embed anything of ours, and no URL of ours leaks to another site as a referrer.
+				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
+						+ "style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'"))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+			.authorizeHttpRequests(requests -> requests
 			// An error dispatch must keep the status of the original failure rather than become a 403.
 			.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
 			.requestMatchers("/actuator/prometheus").access(hasScope("platform:admin"))
+			// The API descriptions and Swagger UI are no secret; calling the API still needs a token.
+			.requestMatchers(GET, "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/swagger-config", "/api-docs/*")
+			.permitAll()
 			.requestMatchers("/actuator/info").authenticated()
 			// Administration inside a service (e.g. replaying a consumer group), before that service's own rules.
 			.requestMatchers("/api/*/admin/**").access(hasScope("platform:admin"))
@@ -75,8 +92,30 @@ class ApiSecurityConfiguration {
 			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
 			// After the token is validated, before the scope is checked: every authenticated API call counts.
+			.addFilterAfter(new RequestAnalyticsFilter.AuthenticatedClient(), BearerTokenAuthenticationFilter.class)
 			.addFilterAfter(new ClientRateLimitFilter(rateLimits, jsonMapper), BearerTokenAuthenticationFilter.class);
 		return http.build();
+	}
+
+	/**
+	 * CORS for the configured origins only, on the API; with none configured no request gets CORS headers (and a
+	 * preflight is refused like any call without a token).
+	 */
+	private static CorsConfigurationSource corsConfiguration(CorsProperties cors) {
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		if (!cors.allowedOrigins().isEmpty()) {
+			CorsConfiguration configuration = new CorsConfiguration();
+			configuration.setAllowedOrigins(cors.allowedOrigins());
+			configuration.setAllowedMethods(List.of("GET", "POST"));
+			configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key"));
+			configuration.setExposedHeaders(List.of("Location", "Retry-After", "RateLimit-Remaining",
+					"Idempotent-Replayed"));
+			// Bearer tokens, never cookies.
+			configuration.setAllowCredentials(false);
+			configuration.setMaxAge(cors.maxAge());
+			source.registerCorsConfiguration("/api/**", configuration);
+		}
+		return source;
 	}
 
 	/**

@@ -19,7 +19,7 @@ class FraudAlertListener {
 		this.dispatcher = dispatcher;
 	}
 
-	@KafkaListener(id = ID, groupId = "${spring.kafka.consumer.group-id}.fraud-alerts",
+	@KafkaListener(id = ID, groupId = "${platform.notification.consumer-groups.fraud-alerts}",
 			topics = "transactions.fraud-alerts")
 	void on(EventEnvelope<FraudSuspected> event) {
 		dispatcher.fraudSuspected(event);

@@ -19,7 +19,8 @@ class WeatherAlertListener {
 		this.dispatcher = dispatcher;
 	}
 
-	@KafkaListener(id = ID, groupId = "${spring.kafka.consumer.group-id}.weather-alerts", topics = "weather.alerts")
+	@KafkaListener(id = ID, groupId = "${platform.notification.consumer-groups.weather-alerts}",
+			topics = "weather.alerts")
 	void on(EventEnvelope<WeatherAlertRaised> event) {
 		dispatcher.weatherAlertRaised(event);
 	}

@@ -9,7 +9,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
@@ -75,8 +74,8 @@ public class Delivery implements Persistable<UUID> {
 	/** For a collapsed alert: the digest it went out in. */
 	private UUID digestId;
 
-	/** For a held alert: the event's data, to list it in the digest. */
-	@Lob
+	/** For a held alert: the event's data, for its digest (a varchar: a LOB would be an oid on PostgreSQL). */
+	@Column(length = 65_535)
 	private String payload;
 
 	/** Its id is assigned here, so JPA is told what is new instead of finding out with a select and a merge. */
@@ -110,6 +109,7 @@ public class Delivery implements Persistable<UUID> {
 		this.updatedAt = now;
 	}
 
+	/** Counts an attempt to send it, taken as successful until {@link #failed} says otherwise. */
 	void sent(Instant now) {
 		this.status = DeliveryStatus.SENT;
 		this.cause = null;
@@ -117,10 +117,10 @@ public class Delivery implements Persistable<UUID> {
 		this.updatedAt = now;
 	}
 
+	/** The attempt that {@link #sent} counted failed after all. */
 	void failed(String cause, Instant now) {
 		this.status = DeliveryStatus.FAILED;
 		this.cause = cause.length() > 1000 ? cause.substring(0, 1000) : cause;
-		this.attempts++;
 		this.updatedAt = now;
 	}
 

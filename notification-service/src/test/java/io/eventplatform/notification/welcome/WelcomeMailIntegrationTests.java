@@ -120,6 +120,7 @@ class WelcomeMailIntegrationTests extends NotificationIntegrationTest {
 		assertThat(deliveries.ofEvent(undeliverable.id())).singleElement().satisfies(delivery -> {
 			assertThat(delivery.getStatus()).isEqualTo(DeliveryStatus.FAILED);
 			assertThat(delivery.getCause()).contains("Missing final '@domain'");
+			assertThat(delivery.getAttempts()).as("a permanent refusal is not retried").isEqualTo(1);
 		});
 		ConsumerRecord<String, byte[]> deadLetter = awaitDeadLetter(Topics.USERS_REGISTERED.deadLetterTopic(),
 				undeliverable.id());

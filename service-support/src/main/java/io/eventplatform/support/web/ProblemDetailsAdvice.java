@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -124,6 +125,22 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			return param.name();
 		}
 		return parameter.getParameterName();
+	}
+
+	/**
+	 * A query parameter, path variable or header that does not convert (a date that is not one): named with the rule
+	 * {@code format}, as for a body field, without echoing the value.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+				name + " has a value of the wrong type or format");
+		problem.setTitle("Invalid request");
+		problem.setProperty("errors",
+				List.of(new FieldProblem(name, "format", "has a value of the wrong type or format")));
+		return handleExceptionInternal(ex, problem, headers, status, request);
 	}
 
 	@Override

@@ -113,6 +113,20 @@ class TokenValidationIntegrationTests {
 		}
 	}
 
+	@Test
+	void shouldDescribeTheGatewaysTokenFlowInItsApiDescription() {
+		service.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.components.securitySchemes.gateway-oauth2.flows.clientCredentials.tokenUrl")
+			.isEqualTo(ISSUER + "/oauth2/token")
+			.jsonPath("$.security[0].gateway-oauth2")
+			.exists();
+	}
+
 	private RestTestClient.ResponseSpec call(String token) {
 		return service.get().uri("/api/probe").headers(headers -> headers.setBearerAuth(token)).exchange();
 	}

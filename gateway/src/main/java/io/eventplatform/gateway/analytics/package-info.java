@@ -1,0 +1,5 @@
+/**
+ * Web analytics: one {@code GatewayRequestCompleted} event on {@code gateway.requests} per API call, sent off the
+ * request thread so that Kafka never slows or fails a call.
+ */
+package io.eventplatform.gateway.analytics;
