@@ -41,6 +41,9 @@ final class Manifests {
 
 	private static final Map<String, List<ObjectNode>> RENDERED = new ConcurrentHashMap<>();
 
+	/** The kubectl to run; {@code -Dk8s.kubectl=/no/such/file} shows what the build does on a machine without it. */
+	private static final String KUBECTL = System.getProperty("k8s.kubectl", "kubectl");
+
 	private static volatile Boolean kubectl;
 
 	private final String layout;
@@ -81,7 +84,7 @@ final class Manifests {
 	static boolean kubectlInstalled() {
 		if (kubectl == null) {
 			try {
-				Process process = new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
+				Process process = new ProcessBuilder(KUBECTL, "version", "--client").redirectErrorStream(true).start();
 				process.getInputStream().readAllBytes();
 				kubectl = process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
 			}
@@ -98,7 +101,7 @@ final class Manifests {
 
 	private static List<ObjectNode> kustomize(String overlay) {
 		try {
-			Process process = new ProcessBuilder("kubectl", "kustomize", K8S.resolve("overlays").resolve(overlay).toString())
+			Process process = new ProcessBuilder(KUBECTL, "kustomize", K8S.resolve("overlays").resolve(overlay).toString())
 				.start();
 			byte[] stdout = process.getInputStream().readAllBytes();
 			String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -25,7 +25,11 @@ final class ServiceModules {
 
 	private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
 
-	private static final Pattern LISTENER_GROUP = Pattern.compile("groupId\\s*=\\s*\"([^\"]+)\"");
+	private static final Pattern LISTENER = Pattern.compile("@KafkaListener\\((.*?)\\)\\s*(?:public\\s+)?void", Pattern.DOTALL);
+
+	private static final Pattern GROUP_ID = Pattern.compile("groupId\\s*=\\s*\"([^\"]+)\"");
+
+	private static final Pattern ID = Pattern.compile("\\bid\\s*=\\s*(?:\"([^\"]+)\"|([A-Za-z_][\\w.]*))");
 
 	private static List<Service> all;
 
@@ -128,9 +132,13 @@ final class ServiceModules {
 		}
 		try (Stream<Path> files = Files.walk(module.resolve("src/main/java"))) {
 			files.filter(file -> file.toString().endsWith(".java")).forEach(file -> {
-				Matcher group = LISTENER_GROUP.matcher(read(file));
-				while (group.find()) {
-					groups.add(resolve(group.group(1), properties));
+				String source = read(file);
+				Matcher listener = LISTENER.matcher(source);
+				while (listener.find()) {
+					String group = listenerGroup(listener.group(1), source);
+					if (group != null) {
+						groups.add(resolve(group, properties));
+					}
 				}
 			});
 		}
@@ -140,6 +148,30 @@ final class ServiceModules {
 		return new Service(module.getFileName().toString(), module, properties.get("spring.application.name"),
 				properties, list(properties, "platform.kafka.produces"), list(properties, "platform.kafka.consumes"),
 				groups);
+	}
+
+	/**
+	 * The group a {@code @KafkaListener} commits in: its {@code groupId}, else (spring-kafka's {@code idIsGroup}) its
+	 * {@code id}, a literal or a constant of the same class; null when it names neither and uses the consumer factory's.
+	 */
+	private static String listenerGroup(String attributes, String source) {
+		Matcher groupId = GROUP_ID.matcher(attributes);
+		if (groupId.find()) {
+			return groupId.group(1);
+		}
+		Matcher id = ID.matcher(attributes);
+		if (!id.find() || attributes.contains("idIsGroup = false")) {
+			return null;
+		}
+		if (id.group(1) != null) {
+			return id.group(1);
+		}
+		String constant = id.group(2).substring(id.group(2).lastIndexOf('.') + 1);
+		Matcher value = Pattern.compile("static final String " + constant + "\\s*=\\s*\"([^\"]+)\"").matcher(source);
+		if (!value.find()) {
+			throw new AssertionError("Cannot resolve the listener id " + id.group(2));
+		}
+		return value.group(1);
 	}
 
 	/** Every {@code ${name:default}} placeholder in the value resolved against the service's own configuration. */

@@ -120,6 +120,16 @@ class ServicesMatchTheCodeTests {
 			ObjectNode target = manifests.get("Service", uri.getHost());
 			assertThat(uri.getPort()).as(route.getKey()).isEqualTo(target.at("/spec/ports/0/port").asInt());
 		}
+		// The services fetch the token keys from the gateway inside the cluster (the public issuer is behind the ingress,
+		// which their egress policies do not reach).
+		int gatewayPort = manifests.get("Service", "gateway").at("/spec/ports/0/port").asInt();
+		for (Service service : ServiceModules.all()) {
+			if (!service.module().equals("gateway")) {
+				assertThat(Deployments.environment(manifests, manifests.get("Deployment", service.module()))
+					.get("PLATFORM_SECURITY_JWK_SET_URI")).as("JWKS of %s", service.module())
+					.isEqualTo("http://gateway:" + gatewayPort + "/oauth2/jwks");
+			}
+		}
 		ObjectNode ingress = manifests.get("Ingress", "gateway");
 		assertThat(ingress.at("/spec/rules/0/http/paths/0/backend/service/name").asText()).isEqualTo("gateway");
 		assertThat(ingress.at("/spec/rules/0/http/paths/0/backend/service/port/name").asText()).isEqualTo("http");
