@@ -38,7 +38,7 @@ public record BenchmarkSettings(boolean smoke, int repeats, int startups, Durati
 
 	static BenchmarkSettings smoke(Path projectDir) {
 		return new BenchmarkSettings(true, 1, 1, Duration.ofSeconds(1), Duration.ofSeconds(2), 2, 16, 20_000, 1024, 500,
-				Duration.ofSeconds(3), 200, 20_000, 1, projectDir, projectDir.resolve("benchmarks/target/smoke-results"),
+				Duration.ofSeconds(3), 200, 5_000, 1, projectDir, projectDir.resolve("benchmarks/target/smoke-results"),
 				"Smoke run: tiny counts, one repetition; proves the harness, not the figures.", null, "demo-client",
 				"demo-secret", "analytics-service", "analytics-service", List.of());
 	}
