@@ -20,12 +20,15 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -57,6 +60,17 @@ class AnalyticsQueriesIntegrationTests {
 
 	@Autowired
 	EmbeddedKafkaBroker broker;
+
+	@Autowired
+	StreamsBuilderFactoryBean streams;
+
+	/** Creating the internal topics and the first assignment take their time on a busy machine; queries answer 503 until then. */
+	@BeforeEach
+	void topologyIsRunning() {
+		await().atMost(Duration.ofMinutes(3))
+			.until(() -> streams.getKafkaStreams() != null
+					&& streams.getKafkaStreams().state() == KafkaStreams.State.RUNNING);
+	}
 
 	@Test
 	void shouldAnswerAStationsHourAndLatestReadingAfterSkippingAMalformedRecord() {
