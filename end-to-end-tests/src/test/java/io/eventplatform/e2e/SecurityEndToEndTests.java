@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.eventplatform.local.LocalPlatform;
+import io.eventplatform.support.security.ForgedTokens;
 
 /**
  * The security promises of the running platform, with real tokens from the gateway's token endpoint: forged tokens

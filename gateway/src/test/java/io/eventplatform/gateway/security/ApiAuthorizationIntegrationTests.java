@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
-import io.eventplatform.gateway.ForgedTokens;
+import io.eventplatform.support.security.ForgedTokens;
 import io.eventplatform.gateway.RunningGateway;
 import io.eventplatform.gateway.token.SigningKeyStore;
 import org.junit.jupiter.api.BeforeEach;

@@ -19,13 +19,15 @@ import com.nimbusds.jwt.SignedJWT;
 /**
  * Tokens an attacker could present (OWASP API2, broken authentication), each differing from a valid platform token in
  * exactly one way, so a test that sees the valid one accepted knows the refusal of the others is for that one reason.
- * The same class lives in the gateway's tests: the gateway and each service must refuse the same tokens.
+ * Shared (service-support's test jar) by the gateway's and the end-to-end tests: the gateway, each service and the
+ * platform as a whole must refuse the same tokens.
  */
 public final class ForgedTokens {
 
 	/** What a forged token pretends to be allowed: every scope, administration included. */
 	public static final List<String> SCOPES = List.of("users:write", "users:read", "weather:write",
-			"transactions:write", "transactions:read", "analytics:read", "notifications:read", "platform:admin");
+			"transactions:write", "transactions:read", "analytics:read", "notifications:read", "notifications:write",
+			"platform:admin");
 
 	private final RSAKey issuerKey;
 
