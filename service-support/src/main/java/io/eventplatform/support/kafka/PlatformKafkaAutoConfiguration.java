@@ -11,7 +11,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -58,6 +60,23 @@ class PlatformKafkaAutoConfiguration {
 			.replicas(properties.replicationFactor())
 			.configs(topic.config())
 			.build();
+	}
+
+	/** Observed sends never wait for the broker to tell its cluster id (see {@link NonBlockingClusterId}). */
+	@Bean
+	static BeanPostProcessor clusterIdOffTheSendersThread(ObjectProvider<KafkaAdmin> kafkaAdmin) {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof KafkaTemplate<?, ?> template && template.getKafkaAdmin() == null) {
+					KafkaAdmin admin = kafkaAdmin.getIfUnique();
+					if (admin != null) {
+						template.setKafkaAdmin(new NonBlockingClusterId(admin.getConfigurationProperties()));
+					}
+				}
+				return bean;
+			}
+		};
 	}
 
 	@Bean
