@@ -10,6 +10,8 @@ import java.util.List;
 
 import io.eventplatform.local.process.ChildProcess;
 import io.eventplatform.local.process.JavaCommand;
+import static org.awaitility.Awaitility.await;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** The baseline application as a process of its own, started like the platform's services. */
 public final class BaselineProcess implements AutoCloseable {
@@ -52,31 +54,24 @@ public final class BaselineProcess implements AutoCloseable {
 	private void awaitReady(Duration timeout) {
 		HttpClient http = HttpClient.newHttpClient();
 		URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("The baseline application exited: " + String.join("\n", process.logTail(40)));
-			}
-			try {
-				if (http.send(HttpRequest.newBuilder(readiness).build(), HttpResponse.BodyHandlers.discarding())
-					.statusCode() == 200) {
-					return;
+		try {
+			await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).until(() -> {
+				if (!process.isAlive()) {
+					throw new IllegalStateException(
+							"The baseline application exited: " + String.join("\n", process.logTail(40)));
 				}
-			}
-			catch (java.io.IOException ex) {
-				// Not listening yet.
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-			try {
-				Thread.sleep(200);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
+				try {
+					return http.send(HttpRequest.newBuilder(readiness).build(), HttpResponse.BodyHandlers.discarding())
+						.statusCode() == 200;
+				}
+				catch (java.io.IOException ex) {
+					return false; // not listening yet
+				}
+			});
+			return;
+		}
+		catch (ConditionTimeoutException ex) {
+			// reported below
 		}
 		close();
 		throw new IllegalStateException("The baseline application was not ready within " + timeout + "; see "

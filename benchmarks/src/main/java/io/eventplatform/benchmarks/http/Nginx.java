@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import static org.awaitility.Awaitility.await;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * nginx as a keep-alive reverse proxy in front of one service: the N baseline for the gateway. The configuration is
@@ -112,28 +114,29 @@ public final class Nginx implements AutoCloseable {
 	}
 
 	private void awaitListening(Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("nginx exited with " + process.exitValue() + "; see " + directory.resolve("logs"));
-			}
-			try {
-				HttpURLConnection connection = (HttpURLConnection) url().resolve("/actuator/health").toURL().openConnection();
-				connection.setConnectTimeout(500);
-				connection.getResponseCode();
-				connection.disconnect();
-				return;
-			}
-			catch (IOException ex) {
-				// Not listening yet.
-			}
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
+		try {
+			await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
+				if (!process.isAlive()) {
+					throw new IllegalStateException(
+							"nginx exited with " + process.exitValue() + "; see " + directory.resolve("logs"));
+				}
+				try {
+					HttpURLConnection connection = (HttpURLConnection) url().resolve("/actuator/health")
+						.toURL()
+						.openConnection();
+					connection.setConnectTimeout(500);
+					connection.getResponseCode();
+					connection.disconnect();
+					return true;
+				}
+				catch (IOException ex) {
+					return false; // not listening yet
+				}
+			});
+			return;
+		}
+		catch (ConditionTimeoutException ex) {
+			// reported below
 		}
 		close();
 		throw new IllegalStateException("nginx did not listen on " + port + " within " + timeout);

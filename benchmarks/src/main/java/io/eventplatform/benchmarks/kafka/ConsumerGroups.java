@@ -17,6 +17,8 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import static org.awaitility.Awaitility.await;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The committed offsets of the platform's consumer groups on one topic, read with the admin client. A group commits
@@ -163,14 +165,16 @@ public final class ConsumerGroups implements AutoCloseable {
 	/** Waits until every group has committed up to the end offsets; returns the groups that did not. */
 	public List<String> awaitCaughtUp(List<String> groups, Duration timeout) throws InterruptedException {
 		Map<Integer, Long> end = endOffsets();
-		long deadline = System.nanoTime() + timeout.toNanos();
 		List<String> behind = new ArrayList<>(groups);
-		while (!behind.isEmpty() && System.nanoTime() < deadline) {
-			Map<String, Map<Integer, Long>> committed = committed(behind);
-			behind.removeIf(group -> lag(committed.get(group), end).map(lag -> lag == 0).orElse(false));
-			if (!behind.isEmpty()) {
-				Thread.sleep(100);
-			}
+		try {
+			await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
+				Map<String, Map<Integer, Long>> committed = committed(behind);
+				behind.removeIf(group -> lag(committed.get(group), end).map(lag -> lag == 0).orElse(false));
+				return behind.isEmpty();
+			});
+		}
+		catch (ConditionTimeoutException ex) {
+			// The caller reports the groups still behind.
 		}
 		return behind;
 	}

@@ -11,6 +11,8 @@ import io.eventplatform.benchmarks.kafka.BacklogProducer;
 import io.eventplatform.benchmarks.kafka.ConsumerGroups;
 import io.eventplatform.contract.Topics;
 import io.eventplatform.local.LocalPlatform;
+import static org.awaitility.Awaitility.await;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Catch-up: the consuming service is stopped, a backlog of readings is written to {@code weather.readings}, the
@@ -53,8 +55,8 @@ public final class CatchUp {
 			});
 			Map<String, Long> firstProgress = new HashMap<>();
 			Map<String, Long> drained = new HashMap<>();
-			long deadline = start + timeout.toNanos();
-			while (drained.size() < groupIds.size() && System.nanoTime() < deadline) {
+			try {
+				await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).until(() -> {
 				if (ready.isCompletedExceptionally()) {
 					ready.join();
 				}
@@ -70,7 +72,11 @@ public final class CatchUp {
 						drained.put(group, now);
 					}
 				}
-				Thread.sleep(50);
+				return drained.size() == groupIds.size();
+				});
+			}
+			catch (ConditionTimeoutException ex) {
+				// The groups that did not drain are reported as such below.
 			}
 			long readyAt = ready.join();
 			Map<String, Group> results = new HashMap<>();
