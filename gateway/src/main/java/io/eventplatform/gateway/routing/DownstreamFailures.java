@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +53,7 @@ final class DownstreamFailures {
 	static HttpStatus statusFor(Throwable failure) {
 		// A connect timeout is also a timeout, but it means the service is unreachable, not slow: test it first.
 		if (causeOfType(failure, HttpConnectTimeoutException.class) != null
+				|| causeOfType(failure, ConnectTimeoutException.class) != null
 				|| causeOfType(failure, ConnectException.class) != null
 				|| causeOfType(failure, NoRouteToHostException.class) != null
 				|| causeOfType(failure, UnknownHostException.class) != null) {

@@ -14,6 +14,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
@@ -120,13 +122,14 @@ class ApiSecurityConfiguration {
 
 	/**
 	 * Validates the gateway's own tokens with the keys it publishes (no HTTP round trip to its own JWKS): RS256 only,
-	 * then issuer, audience and expiry exactly as the services check them.
+	 * then issuer, audience and expiry exactly as the services check them, verified tokens remembered as there.
 	 */
 	@Bean
 	JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, PlatformSecurityProperties security) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource).build();
-		decoder.setJwtValidator(PlatformTokenValidator.of(security));
-		return decoder;
+		OAuth2TokenValidator<Jwt> claims = PlatformTokenValidator.of(security);
+		decoder.setJwtValidator(claims);
+		return security.cached(decoder, claims);
 	}
 
 }

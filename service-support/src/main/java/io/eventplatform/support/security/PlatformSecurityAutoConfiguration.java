@@ -14,6 +14,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -33,14 +35,16 @@ class PlatformSecurityAutoConfiguration {
 	/**
 	 * Accepts only RS256 tokens whose signature verifies against a key of the issuer's JWKS (an unknown key id makes
 	 * it fetch the JWKS again, so a rotated key is picked up) and whose claims pass {@link PlatformTokenValidator}.
-	 * {@code alg: none} and HMAC tokens are refused before any key is looked at.
+	 * {@code alg: none} and HMAC tokens are refused before any key is looked at. A verified token is remembered for a
+	 * short while ({@code platform.security.verified-tokens.*}), its claims checked again on every call.
 	 */
 	@Bean
 	@ConditionalOnMissingBean(JwtDecoder.class)
 	JwtDecoder platformJwtDecoder(PlatformSecurityProperties security) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(security.jwkSetUri().toString()).build();
-		decoder.setJwtValidator(PlatformTokenValidator.of(security));
-		return decoder;
+		OAuth2TokenValidator<Jwt> claims = PlatformTokenValidator.of(security);
+		decoder.setJwtValidator(claims);
+		return security.cached(decoder, claims);
 	}
 
 	/**
