@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.eventplatform.benchmarks.baseline.BaselineProcess;
+import io.eventplatform.benchmarks.footprint.CpuAccount;
 import io.eventplatform.benchmarks.footprint.MemorySampler;
 import io.eventplatform.benchmarks.http.Nginx;
 import io.eventplatform.benchmarks.http.Readings;
@@ -71,6 +72,9 @@ final class Benchmark {
 	private final List<String> notes = new ArrayList<>();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	/** Each part's CPU time, to split every measured run by process; set once the platform runs. */
+	private CpuAccount cpu = new CpuAccount(Map.of());
 
 	Benchmark(BenchmarkSettings settings, PrintStream out) {
 		this.settings = settings;
@@ -154,6 +158,11 @@ final class Benchmark {
 	private void measure(URI gateway, URI ingest, String bootstrap, Map<String, Integer> ports, LocalPlatform platform,
 			Path work, boolean wrkInstalled, boolean nginxInstalled) throws Exception {
 		MemorySampler memory = new MemorySampler(ports);
+		if (platform != null) {
+			// The parts have just become ready: what each used so far is what its start cost.
+			results.detail("footprint.startup", "last start, until every part was ready",
+					CpuAccount.seconds(new CpuAccount(ports).snapshot()));
+		}
 		sleep(settings.smoke() ? Duration.ofSeconds(1) : Duration.ofSeconds(10));
 		Map<String, Long> idle = memory.snapshot();
 		idle.forEach((part, kib) -> results.sample("footprint.rss.idle." + part, kib / 1024.0));
@@ -173,6 +182,9 @@ final class Benchmark {
 				work.resolve("logs/benchmark-baseline.log"), Duration.ofMinutes(3));
 				Nginx proxy = wrkInstalled && nginxInstalled ? Nginx.start(freePort(), ingest, Duration.ofSeconds(20))
 						: null) {
+			Map<String, Integer> measured = new LinkedHashMap<>(ports);
+			measured.put("benchmark-baseline", baseline.port());
+			cpu = new CpuAccount(measured);
 			Wrk wrk = new Wrk(work, settings.threads(), settings.connections());
 			// A batch is 500 readings' work: fewer connections in flight, as many readings queued.
 			Wrk batchWrk = new Wrk(work, settings.threads(), Math.max(settings.threads(), settings.connections() / 8));
@@ -243,10 +255,15 @@ final class Benchmark {
 			for (Map.Entry<String, URI> target : targets.entrySet()) {
 				String key = target.getKey();
 				boolean batch = key.equals("B");
+				Map<String, Duration> cpuBefore = cpu.snapshot();
 				WrkResult result = batch ? batchWrk.post(target.getValue(), batches, token, batchDuration())
 						: wrk.post(target.getValue(), singles, token, settings.duration());
+				Map<String, Duration> cpuUsed = CpuAccount.between(cpuBefore, cpu.snapshot());
 				out.printf("  %s %s%n", key, result.summary());
 				results.detail(key, "round " + round, result.summary());
+				results.detail(key, "round " + round + ", CPU",
+						CpuAccount.perUnit(cpuUsed, result.requests() * (batch ? settings.batchSize() : 1.0),
+								batch ? "reading" : "request"));
 				if (result.requests() <= 0) {
 					results.detail(key, "round " + round + " discarded", "no request completed within the run");
 					continue;
@@ -320,8 +337,17 @@ final class Benchmark {
 			// The consumer tool right before, on the same machine state, for the ratio.
 			KafkaTools.ConsumerResult tool = kafka.consume(KAFKA_TOOLS_TOPIC, settings.kafkaRecords());
 			// A timeout only: the restart may take minutes on a busy machine, then draining at 200 readings/s at worst.
+			Map<String, Duration> cpuBefore = cpu.snapshot();
 			CatchUp.Result result = catchUp.measure(settings.backlog(), groups,
 					Duration.ofMinutes(10).plusSeconds(Math.max(300, settings.backlog() / 200)));
+			Map<String, Duration> cpuAfter = cpu.snapshot();
+			Map<String, Duration> cpuUsed = new LinkedHashMap<>(CpuAccount.between(cpuBefore, cpuAfter));
+			// The consuming part is a new process: all its CPU time since its restart (its start included).
+			Optional.ofNullable(cpuAfter.get(settings.consumingPart()))
+				.ifPresent(used -> cpuUsed.put(settings.consumingPart(), used));
+			results.detail("catchup.analytics", "run " + i + ", CPU (writing the backlog, and "
+					+ settings.consumingPart() + "'s restart, included)",
+					CpuAccount.perUnit(cpuUsed, settings.backlog(), "reading"));
 			result.groups().forEach((label, group) -> {
 				results.detail("catchup." + label, "run " + i, String.format(Locale.ROOT,
 						"backlog written in %.1f s; %s restarted and ready in %.1f s; first commit %s s, drained %s s after its start",
@@ -480,10 +506,13 @@ final class Benchmark {
 				+ "set by the harness for the platform it starts); otherwise G would measure the limit.");
 		notes.add("E2E: readings sent through the gateway at a fixed (open-loop) rate of half of G of the same round; "
 				+ "every reading followed (not a sample). The effect time is when the consumer group's committed offset "
-				+ "passes the reading's offset, seen by polling the committed offsets about every millisecond: for Kafka "
+				+ "passes the reading's offset, seen by polling the committed offsets every 5 ms (the resolution): for Kafka "
 				+ "Streams (exactly-once) that commit is the transaction that writes the aggregate's changelog; for the "
 				+ "warehouse listener the offset is committed after the row was written. A query endpoint would add its "
-				+ "own polling and HTTP time; a database column would need the warehouse schema.");
+				+ "own polling and HTTP time; a database column would need the warehouse schema. A latency of 0 means the "
+				+ "effect was committed before the 202 reached the client: the warehouse listener often writes the row "
+				+ "while the acknowledgement is still on its way back through weather-ingest-service and the gateway "
+				+ "(negative differences count as 0).");
 		notes.add("Catch-up: " + settings.consumingPart() + " stopped, the backlog written straight to weather.readings "
 				+ "(as stations writing directly do, CloudEvents headers through the contract's serializer), the service "
 				+ "started again; rate = backlog / (time of last commit - time of first commit). Ratio against "

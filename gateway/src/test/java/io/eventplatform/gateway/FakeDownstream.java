@@ -26,7 +26,8 @@ import org.springframework.web.util.ForwardedHeaderUtils;
  * A stand-in for the services behind the gateway: a real HTTP server on a free loopback port that records every
  * request and answers like a service would. A {@code POST} is answered 201 with a {@code Location} built the way
  * Spring's forwarded-header support builds it, so a test can see whether a service would link back to the gateway.
- * Requests to a path ending in {@code /slow} are held until the test releases them.
+ * Requests to a path ending in {@code /slow} are held until the test releases them; a path ending in {@code /busy} is
+ * answered 503 with {@code Retry-After: 30}.
  */
 public final class FakeDownstream {
 
@@ -101,7 +102,23 @@ public final class FakeDownstream {
 		}
 	}
 
+	/** How many requests arrived whose path and query equal the given one. */
+	public long requestsTo(String pathAndQuery) {
+		return received.stream().filter(request -> request.pathAndQuery().equals(pathAndQuery)).count();
+	}
+
 	private void respond(HttpExchange exchange, ReceivedRequest request) throws IOException {
+		if (request.uri().getPath().endsWith("/busy")) {
+			// A service that cannot take the call now, as weather-ingest answers without its broker.
+			byte[] problem = "{\"status\":503,\"title\":\"Service Unavailable\"}".getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+			exchange.getResponseHeaders().set("Retry-After", "30");
+			exchange.sendResponseHeaders(503, problem.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(problem);
+			}
+			return;
+		}
 		boolean created = "POST".equals(request.method());
 		if (created) {
 			URI location = ForwardedHeaderUtils.adaptFromForwardedHeaders(uri().resolve(request.uri()), request.headers())

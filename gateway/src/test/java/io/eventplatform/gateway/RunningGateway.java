@@ -13,6 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -72,7 +73,9 @@ public abstract class RunningGateway {
 
 	@BeforeEach
 	void connectToGateway() {
-		gateway = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+		// The JDK's client, as a caller sees the gateway: Apache HttpClient (on the class path for the gateway's own
+		// forwarding) would by default wait out a 429's or 503's Retry-After and ask again.
+		gateway = RestTestClient.bindToServer(new JdkClientHttpRequestFactory()).baseUrl("http://localhost:" + port).build();
 	}
 
 	protected String demoToken(String... scopes) {

@@ -1,6 +1,8 @@
 package io.eventplatform.local;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,13 +65,51 @@ final class PlatformParts {
 	 * group says so.
 	 */
 	static Part application(PlatformSettings settings, Application application) {
-		Path jar = application.jar(settings.projectDir());
+		Path projectDir = settings.projectDir();
+		Path jar = application.jar(projectDir);
+		List<String> jvmOptions = APPLICATION_JVM_OPTIONS;
+		Path extracted = application.extractedJar(projectDir);
+		if (Files.isRegularFile(extracted) && isUpToDate(extracted, jar)) {
+			jar = extracted;
+			Path archive = application.classDataArchive(projectDir);
+			if (Files.isRegularFile(archive) && isUpToDate(archive, extracted)) {
+				jvmOptions = withClassDataArchive(archive);
+			}
+		}
 		String address = application.routeKey() == null ? "http://localhost:" + application.port()
 				: "127.0.0.1:" + application.port();
 		URI readiness = URI.create("http://127.0.0.1:" + application.port() + "/actuator/health/readiness");
 		return new Part(application.name(), application.name(), address, Part.Stage.APPLICATIONS,
-				JavaCommand.jar(APPLICATION_JVM_OPTIONS, jar, applicationArguments(settings, application.port())),
+				JavaCommand.jar(jvmOptions, jar, applicationArguments(settings, application.port())),
 				Readiness.httpOk(readiness), List.of(application.port()), List.of(jar));
+	}
+
+	/**
+	 * The archive holds the classes as the training start loaded them; the JVM checks that the jars are the same and
+	 * quietly does without the archive otherwise (-Xshare:auto, the default), so a stale archive costs time, never
+	 * correctness.
+	 */
+	static List<String> withClassDataArchive(Path archive) {
+		List<String> options = new ArrayList<>(APPLICATION_JVM_OPTIONS);
+		options.add("-XX:SharedArchiveFile=" + archive);
+		options.add("-Xlog:cds=off");
+		options.add("-Xlog:cds+dynamic=off");
+		return List.copyOf(options);
+	}
+
+	/**
+	 * Whether {@code derived} was written from the current {@code source}: the layout and the archive are written
+	 * right after the executable jar, so one older than the jar is left from an earlier build (e.g. one run with
+	 * {@code -Dplatform.app-cds.skip=true}).
+	 */
+	static boolean isUpToDate(Path derived, Path source) {
+		try {
+			return !Files.isRegularFile(source)
+					|| Files.getLastModifiedTime(derived).compareTo(Files.getLastModifiedTime(source)) >= 0;
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	/** Every application gets the same arguments; each ignores those it does not use. */

@@ -141,8 +141,22 @@ public record PlatformSettings(Path projectDir, Path dataDir, int kafkaPort, int
 	 */
 	record Application(String name, String routeKey, int port) {
 
+		/** The executable jar the build wrote, {@code <name>/target/<name>.jar}. */
 		Path jar(Path projectDir) {
 			return projectDir.resolve(name).resolve("target").resolve(name + ".jar");
+		}
+
+		/**
+		 * The same application as Spring Boot's {@code extract} lays it out ({@code <name>/target/app/<name>.jar} and
+		 * its {@code lib/}), which the build writes beside the executable jar.
+		 */
+		Path extractedJar(Path projectDir) {
+			return projectDir.resolve(name).resolve("target").resolve("app").resolve(name + ".jar");
+		}
+
+		/** The class data sharing archive the build trained for the extracted layout. */
+		Path classDataArchive(Path projectDir) {
+			return projectDir.resolve(name).resolve("target").resolve("app").resolve(name + ".jsa");
 		}
 
 	}

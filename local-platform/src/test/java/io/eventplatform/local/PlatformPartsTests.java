@@ -1,9 +1,14 @@
 package io.eventplatform.local;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -43,6 +48,62 @@ class PlatformPartsTests {
 		assertThat(registration.requiredFiles())
 			.containsExactly(Path.of("/work/project/registration-service/target/registration-service.jar"));
 		assertThat(registration.ports()).containsExactly(8081);
+	}
+
+	@Test
+	void startsTheExtractedLayoutWithItsClassDataArchiveWhenTheBuildWroteThem(@TempDir Path project) throws IOException {
+		// Given: the build wrote the jar, then the extracted layout, then the archive
+		Path target = Files.createDirectories(project.resolve("registration-service/target/app")).getParent();
+		Path jar = write(target.resolve("registration-service.jar"), 0);
+		Path extracted = write(target.resolve("app/registration-service.jar"), 1);
+		Path archive = write(target.resolve("app/registration-service.jsa"), 2);
+
+		// When
+		Part registration = PlatformParts.of(PlatformSettings.defaults(project)).get(2);
+
+		// Then
+		assertThat(registration.command()).contains("-XX:SharedArchiveFile=" + archive, "-XX:+UseSerialGC", "-jar",
+				extracted.toString());
+		assertThat(registration.command()).doesNotContain(jar.toString());
+		assertThat(registration.requiredFiles()).containsExactly(extracted);
+	}
+
+	@Test
+	void startsTheExtractedLayoutWithoutAnArchiveOlderThanIt(@TempDir Path project) throws IOException {
+		// Given: an archive left from an earlier build
+		List<String> command = registrationCommand(project, 1, 2, 0);
+
+		// Then
+		assertThat(command).contains("-jar", project.resolve("registration-service/target/app/registration-service.jar")
+			.toString());
+		assertThat(command).noneMatch(option -> option.startsWith("-XX:SharedArchiveFile"));
+	}
+
+	@Test
+	void startsTheExecutableJarWhenTheExtractedLayoutIsOlderThanIt(@TempDir Path project) throws IOException {
+		// Given: a build with -Dplatform.app-cds.skip=true after one without
+		List<String> command = registrationCommand(project, 2, 0, 1);
+
+		// Then
+		assertThat(command).contains("-jar", project.resolve("registration-service/target/registration-service.jar")
+			.toString());
+		assertThat(command).noneMatch(option -> option.startsWith("-XX:SharedArchiveFile"));
+	}
+
+	/** registration-service's command after the build wrote its files at the given minutes. */
+	private static List<String> registrationCommand(Path project, int jarMinute, int extractedMinute, int archiveMinute)
+			throws IOException {
+		Path target = Files.createDirectories(project.resolve("registration-service/target/app")).getParent();
+		write(target.resolve("registration-service.jar"), jarMinute);
+		write(target.resolve("app/registration-service.jar"), extractedMinute);
+		write(target.resolve("app/registration-service.jsa"), archiveMinute);
+		return PlatformParts.of(PlatformSettings.defaults(project)).get(2).command();
+	}
+
+	private static Path write(Path file, int minutesLater) throws IOException {
+		Files.writeString(file, file.getFileName().toString());
+		Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2026-11-22T10:00:00Z").plusSeconds(60L * minutesLater)));
+		return file;
 	}
 
 	@Test

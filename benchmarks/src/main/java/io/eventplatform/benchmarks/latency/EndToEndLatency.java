@@ -39,7 +39,7 @@ import io.eventplatform.contract.kafka.CloudEventHeaders;
  * <p>
  * Every reading sent is followed, not a sample: a consumer without a group reads {@code weather.readings} and notes
  * each reading's partition and offset by its {@code ce_id} (the id the 202 answered); meanwhile the consumer groups'
- * committed offsets are read every millisecond or so, and each change is kept with the time it was seen. A reading
+ * committed offsets are read every 5 ms, and each change is kept with the time it was seen. A reading
  * took effect in a group at the first moment its committed offset passed the reading's offset. For Kafka Streams
  * (exactly-once) that commit is the transaction that also writes the aggregate's changelog, so it is the moment the
  * updated aggregate is committed; for the warehouse listener, the offset is committed after the listener wrote the
@@ -163,11 +163,16 @@ public final class EndToEndLatency {
 				new ByteArrayDeserializer());
 	}
 
+	/** How often the committed offsets are read: the resolution of every latency reported. */
+	static final long POLL_PERIOD_NANOS = 5_000_000L;
+
 	private void followOffsets(ConsumerGroups offsets, List<String> groups, Map<String, Map<Integer, List<long[]>>> history) {
 		while (!volatileStop && !Thread.currentThread().isInterrupted()) {
 			try {
 				recordOffsets(offsets, groups, history);
-				LockSupport.parkNanos(500_000);
+				// Every 5 ms: finer polling would itself load the broker (an offset fetch per group each time) and
+				// the two cores everything here shares, and so lengthen what it measures.
+				LockSupport.parkNanos(POLL_PERIOD_NANOS);
 			}
 			catch (RuntimeException ex) {
 				if (volatileStop) {

@@ -83,7 +83,9 @@ public final class ReportWriter {
 				.append(figure.measured() ? String.format(Locale.ROOT, "%+.1f %%", target.margin() * 100) : "–")
 				.append(" |\n");
 		}
-		md.append("\nMargin: how far the median is beyond (+) or short of (−) the target, relative to the target.\n\n");
+		md.append("\nMargin: how far the median is beyond (+) or short of (−) the target, relative to the target. "
+				+ "Where the time goes for each missed target, with profiles and what was tried: "
+				+ "[profiles.md](profiles.md).\n\n");
 
 		md.append("## Figures\n\nEach a median over the repetitions, with its spread; ratios are computed within one "
 				+ "repetition, then their median taken.\n\n");

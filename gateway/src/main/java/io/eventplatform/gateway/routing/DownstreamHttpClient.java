@@ -30,8 +30,9 @@ class DownstreamHttpClient {
 			.withConnectionManagerCustomizer(manager -> manager.setMaxConnPerRoute(connections.maxPerService())
 				.setMaxConnTotal(connections.maxTotal()))
 			.withConnectionConfigCustomizer(config -> config.setValidateAfterInactivity(TimeValue.ofSeconds(1)))
-			.withHttpClientCustomizer(client -> client.evictIdleConnections(
-					TimeValue.ofMilliseconds(connections.idleTimeout().toMillis())));
+			// A service's answer is the caller's: never wait out a 503's Retry-After and ask again on its behalf.
+			.withHttpClientCustomizer(client -> client.disableAutomaticRetries()
+				.evictIdleConnections(TimeValue.ofMilliseconds(connections.idleTimeout().toMillis())));
 	}
 
 }

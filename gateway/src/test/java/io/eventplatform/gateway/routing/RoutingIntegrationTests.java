@@ -1,5 +1,6 @@
 package io.eventplatform.gateway.routing;
 
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
@@ -46,6 +47,27 @@ class RoutingIntegrationTests extends RunningGateway {
 		assertThat(received.header("X-Forwarded-Proto")).isEqualTo("http");
 		assertThat(received.header("X-Forwarded-Port")).isEqualTo(String.valueOf(port));
 		assertThat(received.header("Upgrade")).as("plain HTTP/1.1 to the services, no h2c upgrade").isNull();
+	}
+
+	@Test
+	void passesAServicesRetryAfterToTheCallerAtOnceInsteadOfRetryingOnItsBehalf() {
+		// Given: a service that answers 503 with Retry-After: 30
+		String token = demoToken("users:write");
+		String pathAndQuery = "/api/users/busy?trace=" + UUID.randomUUID();
+		long start = System.nanoTime();
+
+		// When
+		var response = gateway.post()
+			.uri(pathAndQuery)
+			.headers(headers -> headers.setBearerAuth(token))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{}")
+			.exchange();
+
+		// Then: the caller decides when to retry; the gateway neither waited nor asked twice
+		response.expectStatus().isEqualTo(503).expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "30");
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+		assertThat(downstream.requestsTo(pathAndQuery)).isEqualTo(1);
 	}
 
 	@Test
