@@ -6,14 +6,20 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -39,6 +45,9 @@ class RegistrationAnalyticsIntegrationTests {
 
 	@Autowired
 	EmbeddedKafkaBroker broker;
+
+	@Autowired
+	StreamsBuilderFactoryBean streams;
 
 	@Test
 	void shouldAnswerTheRegistrationCountsFromTheStream() {
@@ -66,6 +75,32 @@ class RegistrationAnalyticsIntegrationTests {
 	void shouldBeReadyWhileTheTopologyRuns() {
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(mvc.get().uri("/actuator/health/readiness")).hasStatus(200));
+	}
+
+	@Test
+	void shouldGiveUpTheStoppedInstancesPartitionsWithinItsShortSessionTimeout() throws Exception {
+		await().atMost(Duration.ofSeconds(60)).until(() -> streams.getKafkaStreams() != null
+				&& streams.getKafkaStreams().state() == KafkaStreams.State.RUNNING);
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+			assertThat(members(admin)).isPositive();
+
+			streams.stop();
+
+			// 10 s session timeout (with the default, 45 s, nobody would process its partitions for that long).
+			await().atMost(Duration.ofSeconds(25)).until(() -> members(admin) == 0);
+		}
+		finally {
+			streams.start();
+		}
+	}
+
+	private static int members(Admin admin) throws Exception {
+		return admin.describeConsumerGroups(List.of("analytics-service"))
+			.describedGroups()
+			.get("analytics-service")
+			.get()
+			.members()
+			.size();
 	}
 
 	private void publish(String country) {
