@@ -142,12 +142,15 @@ class UserRegistrationEndToEndTests {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	private static JsonNode registrations() throws IOException, InterruptedException {
-		HttpResponse<String> response = http.send(HttpRequest
-			.newBuilder(platform.gatewayUrl().resolve("/api/analytics/registrations"))
+	/** As a client should: a 503 while the aggregates are being restored or rebalanced means "try again shortly". */
+	private static JsonNode registrations() throws IOException {
+		HttpRequest request = HttpRequest.newBuilder(platform.gatewayUrl().resolve("/api/analytics/registrations"))
 			.header("Authorization", "Bearer " + token)
 			.GET()
-			.build(), HttpResponse.BodyHandlers.ofString());
+			.build();
+		HttpResponse<String> response = await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> http.send(request, HttpResponse.BodyHandlers.ofString()), answer -> answer.statusCode() != 503);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return json.readTree(response.body());
 	}

@@ -7,12 +7,17 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Ready only while the topology runs (or rebalances): the aggregates cannot be queried or updated otherwise.
+ * Ready once the topology has run, and then while it runs or rebalances: the aggregates cannot be queried or updated
+ * otherwise. Not ready before its first {@code RUNNING}: on a new cluster Kafka Streams creates its internal topics
+ * during the first rebalance and, seeing them, rebalances again; until then every query would answer 503.
  */
 @Component("kafkaStreams")
 class KafkaStreamsHealthIndicator extends AbstractHealthIndicator {
 
 	private final StreamsBuilderFactoryBean streams;
+
+	/** The client seen RUNNING last; a restarted factory bean has a new client, which must run before it is ready. */
+	private volatile KafkaStreams seenRunning;
 
 	KafkaStreamsHealthIndicator(StreamsBuilderFactoryBean streams) {
 		this.streams = streams;
@@ -22,6 +27,11 @@ class KafkaStreamsHealthIndicator extends AbstractHealthIndicator {
 	protected void doHealthCheck(Health.Builder builder) {
 		KafkaStreams kafkaStreams = streams.getKafkaStreams();
 		KafkaStreams.State state = kafkaStreams == null ? KafkaStreams.State.NOT_RUNNING : kafkaStreams.state();
-		(state.isRunningOrRebalancing() ? builder.up() : builder.down()).withDetail("state", state);
+		if (state == KafkaStreams.State.RUNNING) {
+			seenRunning = kafkaStreams;
+		}
+		boolean ready = state == KafkaStreams.State.RUNNING
+				|| (state == KafkaStreams.State.REBALANCING && seenRunning == kafkaStreams);
+		(ready ? builder.up() : builder.down()).withDetail("state", state);
 	}
 }
