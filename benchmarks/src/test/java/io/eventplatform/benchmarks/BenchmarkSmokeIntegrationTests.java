@@ -58,7 +58,14 @@ class BenchmarkSmokeIntegrationTests {
 			assertThat(report).as("the report names " + key).contains(figure.get("title").asString());
 			if (figure.get("status").asString().equals("measured")) {
 				double median = figure.get("summary").get("median").asDouble();
-				assertThat(median).as(key).isPositive().isFinite();
+				if (isLatency(key)) {
+					// Documented in the report: a reading whose effect is committed before its 202 reaches the
+					// client counts as 0 ms, and at smoke rates the warehouse row often is.
+					assertThat(median).as(key).isFinite().isNotNegative();
+				}
+				else {
+					assertThat(median).as(key).isPositive().isFinite();
+				}
 				if (key.startsWith("ratio.")) {
 					assertThat(median).as(key).isLessThan(100);
 				}
@@ -74,10 +81,19 @@ class BenchmarkSmokeIntegrationTests {
 		for (String label : List.of("analytics", "warehouse")) {
 			JsonNode p50 = figure(document, "E2E." + label + ".p50");
 			JsonNode p99 = figure(document, "E2E." + label + ".p99");
+			JsonNode p999 = figure(document, "E2E." + label + ".p999");
 			if (p50.get("status").asString().equals("measured")) {
-				assertThat(p50.get("summary").get("median").asDouble())
-					.isLessThanOrEqualTo(p99.get("summary").get("median").asDouble());
+				assertThat(median(p50)).as(label + " p50 <= p99").isLessThanOrEqualTo(median(p99));
+				assertThat(median(p99)).as(label + " p99 <= p99.9").isLessThanOrEqualTo(median(p999));
+				// Whatever the consumer, not every reading can take effect before its own 202 arrives: a harness
+				// that lost track of time (clocks mixed up, effects matched to the wrong reading) reports 0 here.
+				assertThat(median(p999)).as(label + " p99.9").isPositive();
 			}
+		}
+		JsonNode analytics = figure(document, "E2E.analytics.p50");
+		if (analytics.get("status").asString().equals("measured")) {
+			// Streams commits its exactly-once transaction every commit.interval.ms (50): half the readings wait for it.
+			assertThat(median(analytics)).as("E2E.analytics.p50").isPositive();
 		}
 		if (!notMeasured.isEmpty()) {
 			System.out.println("Not measured in the smoke run (allowed on this machine): " + notMeasured);
@@ -103,6 +119,14 @@ class BenchmarkSmokeIntegrationTests {
 
 	private static boolean hasWarehouse() {
 		return Files.isDirectory(PROJECT_ROOT.resolve("analytics-service/src/main/java/io/eventplatform/analytics/warehouse"));
+	}
+
+	private static boolean isLatency(String key) {
+		return key.startsWith("E2E.") && !key.equals("E2E.rate");
+	}
+
+	private static double median(JsonNode figure) {
+		return figure.get("summary").get("median").asDouble();
 	}
 
 	private static JsonNode figure(JsonNode document, String key) {
