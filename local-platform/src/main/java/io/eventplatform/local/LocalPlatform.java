@@ -154,6 +154,7 @@ public final class LocalPlatform implements AutoCloseable {
 			.filter(candidate -> candidate.part().name().equals(partName))
 			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("'" + partName + "' is not running"));
+		part.stopping = true;
 		part.process().kill();
 		console.printf("✖ killed %s%n", part.label());
 		part.part().readiness().close();
@@ -208,6 +209,7 @@ public final class LocalPlatform implements AutoCloseable {
 			return;
 		}
 		long stopStart = System.nanoTime();
+		parts.forEach(part -> part.stopping = true);
 		ChildProcess.stopAll(parts.stream().map(Running::process).toList(), grace);
 		console.printf("■ stopped %s (%.1f s)%n", parts.stream().map(Running::label).collect(Collectors.joining(", ")),
 				(System.nanoTime() - stopStart) / 1e9);
@@ -255,7 +257,8 @@ public final class LocalPlatform implements AutoCloseable {
 		Running started = new Running(part, ChildProcess.start(part.name(), part.command(), settings.projectDir(), logFile));
 		running.add(started);
 		started.process().onExit().thenAccept(process -> {
-			if (!closed && started.ready) {
+			// Only an end nobody asked for is news: a part stopped or killed on purpose has been reported already.
+			if (!closed && started.ready && !started.stopping) {
 				console.printf("✖ %s exited with code %d; see %s%n", part.label(), process.exitValue(), logFile);
 			}
 		});
@@ -318,7 +321,10 @@ public final class LocalPlatform implements AutoCloseable {
 		}
 	}
 
-	/** A launched part; {@code ready} once its readiness check has passed. */
+	/**
+	 * A launched part; {@code ready} once its readiness check has passed, {@code stopping} once the platform has asked
+	 * it to end.
+	 */
 	private static final class Running {
 
 		private final Part part;
@@ -326,6 +332,8 @@ public final class LocalPlatform implements AutoCloseable {
 		private final ChildProcess process;
 
 		private volatile boolean ready;
+
+		private volatile boolean stopping;
 
 		Running(Part part, ChildProcess process) {
 			this.part = part;

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The supervisor with stand-ins for the real parts: a "broker" that takes a second to open its port, and services
@@ -89,6 +90,25 @@ class LocalPlatformIntegrationTests {
 		assertThat(events.indexOf("stopped stand-in broker")).isGreaterThan(events.indexOf("stopped gateway"))
 			.isGreaterThan(events.indexOf("stopped registration-service"));
 		assertThat(startedPids()).hasSize(3).noneMatch(LocalPlatformIntegrationTests::isAlive);
+	}
+
+	@Test
+	void reportsAPartThatEndsOnItsOwnButNotOneStoppedOnPurpose() {
+		// Given
+		StandInJars.write(projectDir, "registration-service", StandInApplication.class);
+		StandInJars.write(projectDir, "gateway", StandInApplication.class);
+		try (LocalPlatform platform = start(slowBroker(), application("registration-service"), application("gateway"))) {
+			long registration = pidOf("registration-service");
+
+			// When: the gateway is stopped through the platform, registration-service dies on its own
+			platform.stopPart("gateway");
+			ProcessHandle.of(registration).orElseThrow().destroyForcibly();
+
+			// Then
+			await().atMost(Duration.ofSeconds(20))
+				.untilAsserted(() -> assertThat(output()).contains("✖ registration-service exited with code 137"));
+			assertThat(output()).contains("■ stopped gateway").doesNotContain("gateway exited");
+		}
 	}
 
 	@Test
@@ -194,6 +214,14 @@ class LocalPlatformIntegrationTests {
 			.map(event -> event.replaceFirst("^started (stand-in broker|[a-z-]+) (\\d+) .*$", "$2"))
 			.map(Long::valueOf)
 			.toList();
+	}
+
+	private long pidOf(String name) {
+		return events().stream()
+			.filter(event -> event.startsWith("started " + name + " "))
+			.map(event -> Long.valueOf(event.split(" ")[2]))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private static int statusOf(URI uri) throws IOException, InterruptedException {
