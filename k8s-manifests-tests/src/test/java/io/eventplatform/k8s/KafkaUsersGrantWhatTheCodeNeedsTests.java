@@ -125,6 +125,42 @@ class KafkaUsersGrantWhatTheCodeNeedsTests {
 		}
 	}
 
+	@ParameterizedTest
+	@MethodSource("layouts")
+	void shouldLetTheLagReaderDescribeExactlyWhatTheScalersWatch(String layout) {
+		Manifests manifests = Manifests.of(layout);
+		List<JsonNode> triggers = new ArrayList<>();
+		manifests.ofKind("ScaledObject").forEach(scaledObject -> scaledObject.at("/spec/triggers").forEach(triggers::add));
+		if (triggers.isEmpty()) {
+			return;
+		}
+		List<Acl> acls = acls(manifests);
+		for (JsonNode trigger : triggers) {
+			String user = lagReader(manifests, trigger);
+			for (String[] resource : List.of(new String[] { "group", trigger.at("/metadata/consumerGroup").asText() },
+					new String[] { "topic", trigger.at("/metadata/topic").asText() })) {
+				assertThat(acls).as("%s describes %s %s", user, resource[0], resource[1])
+					.anyMatch(acl -> acl.user().equals(user) && acl.covers(resource[0], resource[1])
+							&& acl.allows("Describe"));
+			}
+		}
+		assertThat(acls.stream().filter(acl -> acl.user().equals(lagReader(manifests, triggers.get(0)))))
+			.as("the lag reader only describes")
+			.allMatch(acl -> acl.operations().equals(List.of("Describe")));
+	}
+
+	/** The KafkaUser whose password the trigger's authentication takes. */
+	private static String lagReader(Manifests manifests, JsonNode trigger) {
+		ObjectNode authentication = manifests.get("TriggerAuthentication", trigger.at("/authenticationRef/name").asText());
+		String secret = authentication.at("/spec/secretTargetRef").findValuesAsText("name").get(0);
+		return manifests.ofKind("KafkaUser")
+			.stream()
+			.filter(user -> secret.equals(user.at("/spec/authentication/password/valueFrom/secretKeyRef/name").asText()))
+			.map(Manifests::name)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No KafkaUser takes its password from " + secret));
+	}
+
 	static List<Acl> acls(Manifests manifests) {
 		List<Acl> acls = new ArrayList<>();
 		for (ObjectNode user : manifests.ofKind("KafkaUser")) {

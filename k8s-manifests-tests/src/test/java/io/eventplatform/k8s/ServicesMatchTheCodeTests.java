@@ -240,6 +240,27 @@ class ServicesMatchTheCodeTests {
 		}
 	}
 
+	@ParameterizedTest
+	@MethodSource("layouts")
+	void shouldScaleAConsumerOnTheLagOfEveryGroupItCommitsIn(String layout) {
+		Manifests manifests = Manifests.of(layout);
+		if (layout.equals("prod")) {
+			assertThat(Deployments.names(manifests.ofKind("ScaledObject"))).as("lag-scaled in prod")
+				.contains("notification-service", "analytics-service");
+		}
+		for (ObjectNode scaledObject : manifests.ofKind("ScaledObject")) {
+			Service service = ServiceModules.named(scaledObject.at("/spec/scaleTargetRef/name").asText());
+			Set<String> watched = scaledObject.at("/spec/triggers")
+				.findValuesAsText("consumerGroup")
+				.stream()
+				.collect(Collectors.toSet());
+
+			// A group without a trigger can fall behind and never add an instance.
+			assertThat(watched).as("groups whose lag scales %s", service.module())
+				.containsExactlyInAnyOrderElementsOf(service.groups());
+		}
+	}
+
 	private static int containerPort(JsonNode container, String name) {
 		for (JsonNode port : container.path("ports")) {
 			if (port.path("name").asText().equals(name)) {
