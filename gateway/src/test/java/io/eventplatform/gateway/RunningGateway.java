@@ -96,8 +96,13 @@ public abstract class RunningGateway {
 		if (scopes.length > 0) {
 			form.add("scope", String.join(" ", scopes));
 		}
+		return postForm("/oauth2/token", clientId, secret, form);
+	}
+
+	/** POSTs a form to an endpoint of the authorisation server as the client, expecting 200; the JSON answer, if any. */
+	protected Map<String, Object> postForm(String uri, String clientId, String secret, MultiValueMap<String, String> form) {
 		return gateway.post()
-			.uri("/oauth2/token")
+			.uri(uri)
 			.headers(headers -> headers.setBasicAuth(clientId, secret))
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(form)

@@ -2,6 +2,9 @@ package io.eventplatform.gateway.token;
 
 import java.util.List;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,6 +12,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
@@ -22,7 +26,7 @@ import io.eventplatform.support.security.PlatformSecurityProperties;
  * class only adds what those cannot express.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ClientClaimsProperties.class)
+@EnableConfigurationProperties({ ClientClaimsProperties.class, AuthorizationStoreProperties.class })
 class AuthorizationServerConfiguration {
 
 	/**
@@ -41,6 +45,20 @@ class AuthorizationServerConfiguration {
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		return http.build();
+	}
+
+	/**
+	 * Issued tokens are remembered until they expire, within a bound, instead of for ever (Boot's default is the
+	 * unbounded in-memory service).
+	 */
+	@Bean
+	OAuth2AuthorizationService authorizationService(AuthorizationStoreProperties properties,
+			MeterRegistry meterRegistry) {
+		ExpiringAuthorizationService service = new ExpiringAuthorizationService(properties.maximumSize());
+		Gauge.builder("platform.gateway.oauth2.authorizations", service, ExpiringAuthorizationService::size)
+			.description("Issued tokens' authorizations held for introspection and revocation")
+			.register(meterRegistry);
+		return service;
 	}
 
 	/**

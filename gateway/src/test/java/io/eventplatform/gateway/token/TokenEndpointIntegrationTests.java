@@ -11,13 +11,24 @@ import com.nimbusds.jwt.SignedJWT;
 import io.eventplatform.gateway.RunningGateway;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TokenEndpointIntegrationTests extends RunningGateway {
+
+	@Autowired
+	OAuth2AuthorizationService authorizations;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void grantsAllRegisteredScopesWhenTheRequestNamesNone() throws Exception {
@@ -108,6 +119,45 @@ class TokenEndpointIntegrationTests extends RunningGateway {
 			.expectBody()
 			.jsonPath("$.access_token")
 			.doesNotExist();
+	}
+
+
+	@Test
+	void introspectsAnIssuedTokenAsActiveUntilItIsRevoked() {
+		// Given
+		String token = demoToken();
+		assertThat(introspection(token)).containsEntry("active", true).containsEntry("client_id", "demo-client");
+
+		// When
+		postForm("/oauth2/revoke", "demo-client", "demo-secret", tokenForm(token));
+
+		// Then
+		assertThat(introspection(token)).containsEntry("active", false);
+		assertThat(authorizations.findByToken(token, null).getAccessToken().isInvalidated()).isTrue();
+	}
+
+	@Test
+	void remembersIssuedTokensInTheExpiringStoreNotTheUnboundedDefault() {
+		// Given
+		long before = ((ExpiringAuthorizationService) authorizations).size();
+
+		// When
+		String token = demoToken();
+
+		// Then: what introspection reads is the bounded store, and the gauge counts the new token
+		assertThat(authorizations).isInstanceOf(ExpiringAuthorizationService.class);
+		assertThat(authorizations.findByToken(token, OAuth2TokenType.ACCESS_TOKEN)).isNotNull();
+		assertThat(meters.get("platform.gateway.oauth2.authorizations").gauge().value()).isGreaterThan(before);
+	}
+
+	private Map<String, Object> introspection(String token) {
+		return postForm("/oauth2/introspect", "demo-client", "demo-secret", tokenForm(token));
+	}
+
+	private static MultiValueMap<String, String> tokenForm(String token) {
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		form.add("token", token);
+		return form;
 	}
 
 }

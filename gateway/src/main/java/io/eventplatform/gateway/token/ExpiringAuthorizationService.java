@@ -1,0 +1,181 @@
+package io.eventplatform.gateway.token;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import com.github.benmanes.caffeine.cache.Ticker;
+
+import org.springframework.security.oauth2.core.OAuth2Token;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+
+/**
+ * Spring Authorization Server's record of the tokens it issued (what introspection and revocation look up), kept in
+ * memory only as long as it is of use: each authorization until the last of its tokens expires, and never more than
+ * {@code maximumSize} of them. The default in-memory service keeps every authorization for ever, so a gateway that
+ * issues tokens steadily would run out of heap.
+ * <p>
+ * An authorization evicted early because of the bound is looked up as unknown: introspection answers
+ * {@code active: false}, which is the safe answer. Services do not introspect; they validate the JWT themselves.
+ * Lookups by access token, refresh token, authorization code and {@code state}, the tokens of the grants this server
+ * is configured for (client credentials issues access tokens only).
+ */
+final class ExpiringAuthorizationService implements OAuth2AuthorizationService {
+
+	/** How long an authorization without any expiring token (one not yet completed) is kept. */
+	static final Duration UNFINISHED_AUTHORIZATION_TTL = Duration.ofMinutes(5);
+
+	private static final OAuth2TokenType STATE = new OAuth2TokenType(OAuth2ParameterNames.STATE);
+
+	private static final OAuth2TokenType CODE = new OAuth2TokenType(OAuth2ParameterNames.CODE);
+
+	private final Cache<String, OAuth2Authorization> byId;
+
+	/** Token value to authorization id, for every token an authorization in {@code byId} holds. */
+	private final Map<String, String> idByToken = new ConcurrentHashMap<>();
+
+	private final Clock clock;
+
+	ExpiringAuthorizationService(long maximumSize) {
+		this(maximumSize, Clock.systemUTC(), Ticker.systemTicker());
+	}
+
+	ExpiringAuthorizationService(long maximumSize, Clock clock, Ticker ticker) {
+		this.clock = clock;
+		this.byId = Caffeine.newBuilder()
+			.maximumSize(maximumSize)
+			.expireAfter(new UntilTheLastTokenExpires())
+			.ticker(ticker)
+			// On the calling thread, so that the index never outlives what it points to for longer than a call.
+			.executor(Runnable::run)
+			.removalListener((String id, OAuth2Authorization authorization, RemovalCause cause) -> {
+				// A replaced version's tokens are sorted out by save(); the new version may hold the same ones.
+				if (authorization != null && cause != RemovalCause.REPLACED) {
+					tokenValues(authorization).forEach(value -> idByToken.remove(value, id));
+				}
+			})
+			.build();
+	}
+
+	@Override
+	public void save(OAuth2Authorization authorization) {
+		OAuth2Authorization previous = byId.getIfPresent(authorization.getId());
+		tokenValues(authorization).forEach(value -> idByToken.put(value, authorization.getId()));
+		byId.put(authorization.getId(), authorization);
+		if (previous != null) {
+			// A token the new version no longer holds (e.g. a spent authorization code) is no longer found.
+			List<String> kept = tokenValues(authorization).toList();
+			tokenValues(previous).filter(value -> !kept.contains(value))
+				.forEach(value -> idByToken.remove(value, authorization.getId()));
+		}
+	}
+
+	@Override
+	public void remove(OAuth2Authorization authorization) {
+		byId.invalidate(authorization.getId());
+	}
+
+	@Override
+	public OAuth2Authorization findById(String id) {
+		return byId.getIfPresent(id);
+	}
+
+	@Override
+	public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
+		String id = idByToken.get(token);
+		OAuth2Authorization authorization = id == null ? null : byId.getIfPresent(id);
+		if (authorization == null) {
+			return null;
+		}
+		if (tokenType == null) {
+			return authorization;
+		}
+		String held;
+		if (OAuth2TokenType.ACCESS_TOKEN.equals(tokenType)) {
+			held = value(authorization.getAccessToken());
+		}
+		else if (OAuth2TokenType.REFRESH_TOKEN.equals(tokenType)) {
+			held = value(authorization.getRefreshToken());
+		}
+		else if (CODE.equals(tokenType)) {
+			held = value(authorization.getToken(OAuth2AuthorizationCode.class));
+		}
+		else if (STATE.equals(tokenType)) {
+			held = authorization.getAttribute(OAuth2ParameterNames.STATE);
+		}
+		else {
+			held = null;
+		}
+		return token.equals(held) ? authorization : null;
+	}
+
+	/** Authorizations held now, for the gauge (expired ones may count until the cache's next maintenance). */
+	long size() {
+		return byId.estimatedSize();
+	}
+
+	/** Tokens indexed now; in step with {@link #size()} once the cache has done its maintenance. */
+	int indexedTokens() {
+		byId.cleanUp();
+		return idByToken.size();
+	}
+
+	private static Stream<String> tokenValues(OAuth2Authorization authorization) {
+		List<String> values = new ArrayList<>();
+		values.add(value(authorization.getAccessToken()));
+		values.add(value(authorization.getRefreshToken()));
+		values.add(value(authorization.getToken(OAuth2AuthorizationCode.class)));
+		values.add(authorization.getAttribute(OAuth2ParameterNames.STATE));
+		return values.stream().filter(Objects::nonNull);
+	}
+
+	private static String value(OAuth2Authorization.Token<? extends OAuth2Token> token) {
+		return token == null ? null : token.getToken().getTokenValue();
+	}
+
+	/** The latest expiry of the authorization's tokens, as seen by the clock the tokens were stamped with. */
+	private final class UntilTheLastTokenExpires implements Expiry<String, OAuth2Authorization> {
+
+		@Override
+		public long expireAfterCreate(String id, OAuth2Authorization authorization, long currentTime) {
+			Instant last = Stream
+				.of(authorization.getAccessToken(), authorization.getRefreshToken(),
+						authorization.getToken(OAuth2AuthorizationCode.class))
+				.filter(Objects::nonNull)
+				.map(token -> token.getToken().getExpiresAt())
+				.filter(Objects::nonNull)
+				.max(Instant::compareTo)
+				.orElse(null);
+			Duration left = last == null ? UNFINISHED_AUTHORIZATION_TTL : Duration.between(clock.instant(), last);
+			return Math.max(0, left.toNanos());
+		}
+
+		@Override
+		public long expireAfterUpdate(String id, OAuth2Authorization authorization, long currentTime,
+				long currentDuration) {
+			return expireAfterCreate(id, authorization, currentTime);
+		}
+
+		@Override
+		public long expireAfterRead(String id, OAuth2Authorization authorization, long currentTime,
+				long currentDuration) {
+			return currentDuration;
+		}
+
+	}
+
+}
