@@ -83,6 +83,7 @@ class BenchmarkSmokeIntegrationTests {
 			JsonNode p99 = figure(document, "E2E." + label + ".p99");
 			JsonNode p999 = figure(document, "E2E." + label + ".p999");
 			if (p50.get("status").asString().equals("measured")) {
+				// The percentiles of each round are ranks of one sorted list: out of order only if figures were mixed up.
 				assertThat(median(p50)).as(label + " p50 <= p99").isLessThanOrEqualTo(median(p99));
 				assertThat(median(p99)).as(label + " p99 <= p99.9").isLessThanOrEqualTo(median(p999));
 				// Whatever the consumer, not every reading can take effect before its own 202 arrives: a harness

@@ -130,10 +130,14 @@ class KafkaSettingsConnectOverScramAndTlsTests {
 			.redirectErrorStream(true)
 			.redirectOutput(temp.resolve("broker.log").toFile())
 			.start();
+		// Should this JVM be killed (a build cancelled), the broker must not outlive it.
+		Runtime.getRuntime().addShutdownHook(new Thread(broker::destroyForcibly));
 		await().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(200))
 			.failFast("the broker exited; see its log", () -> !broker.isAlive())
 			.until(() -> accepts(port));
+		// The port was free when chosen: it is the broker that answers there, not something that took it meanwhile.
+		assertThat(broker.isAlive()).as("the broker runs; see %s", temp.resolve("broker.log")).isTrue();
 	}
 
 	@AfterAll
@@ -141,7 +145,7 @@ class KafkaSettingsConnectOverScramAndTlsTests {
 		if (broker != null) {
 			broker.destroy();
 			if (!broker.waitFor(30, TimeUnit.SECONDS)) {
-				broker.destroyForcibly();
+				broker.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 			}
 		}
 	}

@@ -13,7 +13,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Whether the network policies of a layout let one Deployment's pods open a TCP connection to another's, as
  * Kubernetes decides it: a pod selected by no policy of a direction is open in that direction; a selected one takes
  * only what some rule of those policies allows (peers by pod and namespace selectors, ports by number or by the
- * destination container's port name). Both ends are pods of the platform's one namespace.
+ * destination container's port name). Both ends are pods of the platform's one namespace. Peers given by
+ * {@code ipBlock} and port ranges ({@code endPort}) are not evaluated: a rule made only of them never matches here,
+ * although a network plugin may match a pod's IP against an {@code ipBlock}; the policies between the platform's own
+ * pods use selectors.
  */
 final class NetworkPolicies {
 

@@ -48,8 +48,8 @@ class AuthorizationServerConfiguration {
 	}
 
 	/**
-	 * Issued tokens are remembered until they expire, within a bound, instead of for ever (Boot's default is the
-	 * unbounded in-memory service).
+	 * Issued tokens are remembered until they expire, within a bound, instead of for ever (without a bean, Spring
+	 * Authorization Server falls back to its unbounded in-memory service).
 	 */
 	@Bean
 	OAuth2AuthorizationService authorizationService(AuthorizationStoreProperties properties,

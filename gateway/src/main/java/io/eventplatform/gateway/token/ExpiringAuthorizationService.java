@@ -60,33 +60,41 @@ final class ExpiringAuthorizationService implements OAuth2AuthorizationService {
 			.maximumSize(maximumSize)
 			.expireAfter(new UntilTheLastTokenExpires())
 			.ticker(ticker)
-			// On the calling thread, so that the index never outlives what it points to for longer than a call.
+			// Maintenance on the calling thread: what a test or the gauge sees has been cleaned up.
 			.executor(Runnable::run)
-			.removalListener((String id, OAuth2Authorization authorization, RemovalCause cause) -> {
-				// A replaced version's tokens are sorted out by save(); the new version may hold the same ones.
-				if (authorization != null && cause != RemovalCause.REPLACED) {
-					tokenValues(authorization).forEach(value -> idByToken.remove(value, id));
+			// Runs within the eviction (size or expiry) of the entry, so the index cannot lose a newer version's tokens.
+			.evictionListener((String id, OAuth2Authorization authorization, RemovalCause cause) -> {
+				if (authorization != null) {
+					unindex(id, tokenValues(authorization).toList());
 				}
 			})
 			.build();
 	}
 
+	/** Index and entry change together: a compute on the entry holds its lock against evictions and other saves. */
 	@Override
 	public void save(OAuth2Authorization authorization) {
-		OAuth2Authorization previous = byId.getIfPresent(authorization.getId());
-		tokenValues(authorization).forEach(value -> idByToken.put(value, authorization.getId()));
-		byId.put(authorization.getId(), authorization);
-		if (previous != null) {
-			// A token the new version no longer holds (e.g. a spent authorization code) is no longer found.
-			List<String> kept = tokenValues(authorization).toList();
-			tokenValues(previous).filter(value -> !kept.contains(value))
-				.forEach(value -> idByToken.remove(value, authorization.getId()));
-		}
+		byId.asMap().compute(authorization.getId(), (id, previous) -> {
+			List<String> held = tokenValues(authorization).toList();
+			held.forEach(value -> idByToken.put(value, id));
+			if (previous != null) {
+				// A token the new version no longer holds (e.g. a spent authorization code) is no longer found.
+				unindex(id, tokenValues(previous).filter(value -> !held.contains(value)).toList());
+			}
+			return authorization;
+		});
 	}
 
 	@Override
 	public void remove(OAuth2Authorization authorization) {
-		byId.invalidate(authorization.getId());
+		byId.asMap().computeIfPresent(authorization.getId(), (id, current) -> {
+			unindex(id, tokenValues(current).toList());
+			return null;
+		});
+	}
+
+	private void unindex(String id, List<String> tokenValues) {
+		tokenValues.forEach(value -> idByToken.remove(value, id));
 	}
 
 	@Override

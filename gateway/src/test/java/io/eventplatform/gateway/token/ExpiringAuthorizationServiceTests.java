@@ -4,6 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -17,6 +23,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ExpiringAuthorizationServiceTests {
 
@@ -127,6 +134,48 @@ class ExpiringAuthorizationServiceTests {
 		// Then
 		assertThat(service.findByToken("token-1", OAuth2TokenType.ACCESS_TOKEN)).isNull();
 		assertThat(service.indexedTokens()).isZero();
+	}
+
+	@Test
+	void keepsItsTokenIndexInStepWithWhatItHoldsWhileManyThreadsIssueAndRevoke() throws Exception {
+		// Given: a bound far below what is issued, so evictions run alongside saves and removals
+		ExpiringAuthorizationService service = service(50);
+		ExecutorService threads = Executors.newFixedThreadPool(4);
+
+		// When
+		List<Future<?>> work = new ArrayList<>();
+		for (int t = 0; t < 4; t++) {
+			int thread = t;
+			work.add(threads.submit(() -> {
+				for (int i = 0; i < 2_000; i++) {
+					OAuth2Authorization authorization = issued("a" + (i % 300), "token-" + thread + "-" + i,
+							Duration.ofMinutes(15));
+					service.save(authorization);
+					if (i % 7 == 0) {
+						service.remove(authorization);
+					}
+				}
+			}));
+		}
+		for (Future<?> done : work) {
+			done.get(60, TimeUnit.SECONDS);
+		}
+		threads.shutdown();
+
+		// Then: every authorization held is found by its token, and no token points at nothing
+		assertThat(service.indexedTokens()).isEqualTo(service.size());
+		for (int id = 0; id < 300; id++) {
+			OAuth2Authorization held = service.findById("a" + id);
+			if (held != null) {
+				assertThat(service.findByToken(held.getAccessToken().getToken().getTokenValue(),
+						OAuth2TokenType.ACCESS_TOKEN)).isSameAs(held);
+			}
+		}
+	}
+
+	@Test
+	void refusesABoundThatWouldForgetEveryToken() {
+		assertThatThrownBy(() -> new AuthorizationStoreProperties(0)).hasMessageContaining("at least 1");
 	}
 
 	private OAuth2Authorization issued(String id, String tokenValue, Duration lifetime) {

@@ -139,13 +139,13 @@ class TokenEndpointIntegrationTests extends RunningGateway {
 	@Test
 	void remembersIssuedTokensInTheExpiringStoreNotTheUnboundedDefault() {
 		// Given
+		assertThat(authorizations).isInstanceOf(ExpiringAuthorizationService.class);
 		long before = ((ExpiringAuthorizationService) authorizations).size();
 
 		// When
 		String token = demoToken();
 
 		// Then: what introspection reads is the bounded store, and the gauge counts the new token
-		assertThat(authorizations).isInstanceOf(ExpiringAuthorizationService.class);
 		assertThat(authorizations.findByToken(token, OAuth2TokenType.ACCESS_TOKEN)).isNotNull();
 		assertThat(meters.get("platform.gateway.oauth2.authorizations").gauge().value()).isGreaterThan(before);
 	}
