@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /**
@@ -25,14 +24,10 @@ public final class CpuAccount {
 	/** The CPU time each part has used since it started; a part not found (or not visible) is left out. */
 	public Map<String, Duration> snapshot() {
 		Map<String, Duration> used = new LinkedHashMap<>();
-		ports.forEach((part, port) -> {
-			OptionalLong pid = ProcessTable.pidListeningOn(port);
-			if (pid.isPresent()) {
-				ProcessHandle.of(pid.getAsLong())
-					.flatMap(process -> process.info().totalCpuDuration())
-					.ifPresent(cpu -> used.put(part, cpu));
-			}
-		});
+		ProcessTable.pidsListeningOn(ports)
+			.forEach((part, pid) -> ProcessHandle.of(pid)
+				.flatMap(process -> process.info().totalCpuDuration())
+				.ifPresent(cpu -> used.put(part, cpu)));
 		return used;
 	}
 

@@ -2,7 +2,6 @@ package io.eventplatform.benchmarks.footprint;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,13 +32,10 @@ public final class MemorySampler implements AutoCloseable {
 	/** Each part's resident memory right now, in KiB; a part not found is left out. */
 	public Map<String, Long> snapshot() {
 		Map<String, Long> rss = new LinkedHashMap<>();
-		ports.forEach((part, port) -> {
-			OptionalLong pid = ProcessTable.pidListeningOn(port);
-			if (pid.isPresent()) {
-				long kib = ProcessTable.rssKib(pid.getAsLong());
-				if (kib > 0) {
-					rss.put(part, kib);
-				}
+		ProcessTable.pidsListeningOn(ports).forEach((part, pid) -> {
+			long kib = ProcessTable.rssKib(pid);
+			if (kib > 0) {
+				rss.put(part, kib);
 			}
 		});
 		return rss;

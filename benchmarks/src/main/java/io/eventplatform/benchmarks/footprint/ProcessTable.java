@@ -5,7 +5,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -60,6 +62,13 @@ public final class ProcessTable {
 	}
 
 	/** Resident set size (VmRSS) in KiB; -1 if the process is gone. */
+	/** The process of each part, by the port it listens on; a part whose process is not found is left out. */
+	public static Map<String, Long> pidsListeningOn(Map<String, Integer> ports) {
+		Map<String, Long> pids = new LinkedHashMap<>();
+		ports.forEach((part, port) -> pidListeningOn(port).ifPresent(pid -> pids.put(part, pid)));
+		return pids;
+	}
+
 	public static long rssKib(long pid) {
 		try {
 			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
