@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -76,9 +77,12 @@ final class Benchmark {
 	/** Each part's CPU time, to split every measured run by process; set once the platform runs. */
 	private CpuAccount cpu = new CpuAccount(Map.of());
 
-	Benchmark(BenchmarkSettings settings, PrintStream out) {
+	private final Clock clock;
+
+	Benchmark(BenchmarkSettings settings, PrintStream out, Clock clock) {
 		this.settings = settings;
 		this.out = out;
+		this.clock = clock;
 	}
 
 	Results run() throws Exception {
@@ -133,7 +137,8 @@ final class Benchmark {
 			if (platform != null) {
 				platform.close();
 			}
-			ReportWriter.write(settings.outputDir(), machine, settings.describe(), results.figures(), notes);
+			ReportWriter.write(settings.outputDir(), machine, settings.describe(), results.figures(), notes,
+					clock.instant());
 			out.println("Report: " + settings.outputDir().resolve("report.md"));
 		}
 		return results;
@@ -145,12 +150,12 @@ final class Benchmark {
 			.withStartupTimeout(Duration.ofMinutes(10));
 		for (int i = 1; i < settings.startups(); i++) {
 			long start = System.nanoTime();
-			try (LocalPlatform platform = LocalPlatform.start(platformSettings)) {
+			try (LocalPlatform platform = LocalPlatform.start(platformSettings, clock)) {
 				results.sample("footprint.startup", (System.nanoTime() - start) / 1e9);
 			}
 		}
 		long start = System.nanoTime();
-		LocalPlatform platform = LocalPlatform.start(platformSettings);
+		LocalPlatform platform = LocalPlatform.start(platformSettings, clock);
 		results.sample("footprint.startup", (System.nanoTime() - start) / 1e9);
 		return platform;
 	}
@@ -179,7 +184,7 @@ final class Benchmark {
 
 		out.println("▸ starting the baseline application (H)");
 		try (BaselineProcess baseline = BaselineProcess.start(freePort(), gateway, bootstrap, settings.projectDir(), work,
-				work.resolve("logs/benchmark-baseline.log"), Duration.ofMinutes(3));
+				work.resolve("logs/benchmark-baseline.log"), Duration.ofMinutes(3), clock);
 				Nginx proxy = wrkInstalled && nginxInstalled ? Nginx.start(freePort(), ingest, Duration.ofSeconds(20))
 						: null) {
 			Map<String, Integer> measured = new LinkedHashMap<>(ports);
@@ -188,8 +193,8 @@ final class Benchmark {
 			Wrk wrk = new Wrk(work, settings.threads(), settings.connections());
 			// A batch is 500 readings' work: fewer connections in flight, as many readings queued.
 			Wrk batchWrk = new Wrk(work, settings.threads(), Math.max(settings.threads(), settings.connections() / 8));
-			List<String> singles = Readings.singles(2000);
-			List<String> batches = Readings.batches(settings.smoke() ? 4 : 20, settings.batchSize());
+			List<String> singles = Readings.singles(2000, clock);
+			List<String> batches = Readings.batches(settings.smoke() ? 4 : 20, settings.batchSize(), clock);
 			Map<String, URI> targets = new LinkedHashMap<>();
 			targets.put("H", baseline.readingsUrl());
 			targets.put("R", ingest.resolve(READINGS_PATH));
@@ -295,7 +300,7 @@ final class Benchmark {
 		if (settings.e2eMaxRate() > 0) {
 			rate = Math.min(rate, settings.e2eMaxRate());
 		}
-		EndToEndLatency.Result e2e = new EndToEndLatency(bootstrap).measure(gateway.resolve(READINGS_PATH),
+		EndToEndLatency.Result e2e = new EndToEndLatency(bootstrap, clock).measure(gateway.resolve(READINGS_PATH),
 				token(gateway), groups, rate, settings.e2eDuration(), Duration.ofSeconds(settings.smoke() ? 60 : 120));
 		results.sample("E2E.rate", e2e.achievedRate());
 		results.detail("E2E.rate", "round " + round, e2e.sent() + " sent, " + e2e.accepted() + " accepted (202), "
@@ -329,7 +334,7 @@ final class Benchmark {
 		if (groups.isEmpty()) {
 			return;
 		}
-		CatchUp catchUp = new CatchUp(platform, settings.consumingPart());
+		CatchUp catchUp = new CatchUp(platform, settings.consumingPart(), clock);
 		for (int repetition = 1; repetition <= settings.catchUpRepeats(); repetition++) {
 			int i = repetition;
 			out.printf("▸ catch-up %d of %d: %d readings with %s stopped%n", i, settings.catchUpRepeats(),
@@ -373,7 +378,7 @@ final class Benchmark {
 		HttpRequest request = HttpRequest.newBuilder(gateway.resolve(BATCH_PATH))
 			.header("Authorization", "Bearer " + token(gateway))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(Readings.batches(1, 20).get(0)))
+			.POST(HttpRequest.BodyPublishers.ofString(Readings.batches(1, 20, clock).get(0)))
 			.build();
 		send(request);
 		try (ConsumerGroups offsets = new ConsumerGroups(bootstrap, Topics.WEATHER_READINGS.name())) {

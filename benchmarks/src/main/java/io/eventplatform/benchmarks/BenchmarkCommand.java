@@ -1,6 +1,7 @@
 package io.eventplatform.benchmarks;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,7 +59,7 @@ public final class BenchmarkCommand {
 		if (settings.attach() == null && !RATE_LIMIT_LIFTED.equals(System.getenv("SPRING_APPLICATION_JSON"))) {
 			System.exit(relaunchWithRateLimitLifted(args));
 		}
-		new Benchmark(settings, System.out).run();
+		new Benchmark(settings, System.out, Clock.systemUTC()).run();
 	}
 
 	/** Environment variables are fixed for a running JVM, and the platform's parts inherit this JVM's. */

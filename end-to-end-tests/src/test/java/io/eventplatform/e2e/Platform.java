@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 
@@ -47,7 +48,7 @@ final class Platform implements BeforeAllCallback {
 		try {
 			Path projectRoot = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
 			Path dataDir = Files.createTempDirectory("event-platform-e2e");
-			return LocalPlatform.start(PlatformSettings.onFreePorts(projectRoot, dataDir));
+			return LocalPlatform.start(PlatformSettings.onFreePorts(projectRoot, dataDir), Clock.systemUTC());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -1,10 +1,10 @@
 package io.eventplatform.contract;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
-
 
 /**
  * An event with its metadata. On Kafka the metadata travels in CloudEvents binary-mode headers and only
@@ -25,9 +25,9 @@ public record EventEnvelope<T>(String id, URI source, Instant time, T data) {
 		Objects.requireNonNull(data, "data");
 	}
 
-	/** A new event with a fresh id, happening now. */
-	public static <T> EventEnvelope<T> of(URI source, T data) {
-		return new EventEnvelope<>(UUID.randomUUID().toString(), source, Instant.now(), data);
+	/** A new event with a fresh id, happening now by {@code clock}. */
+	public static <T> EventEnvelope<T> of(URI source, T data, Clock clock) {
+		return new EventEnvelope<>(UUID.randomUUID().toString(), source, clock.instant(), data);
 	}
 
 	/** The topic this event belongs on. */

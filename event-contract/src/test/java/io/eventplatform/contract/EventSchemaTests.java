@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
@@ -68,7 +69,7 @@ class EventSchemaTests {
 
 	private JsonNode serialise(Object data) throws IOException {
 		byte[] bytes = new EventSerializer().serialize("any", new RecordHeaders(),
-				EventEnvelope.of(java.net.URI.create("/test"), data));
+				EventEnvelope.of(java.net.URI.create("/test"), data, Clock.systemUTC()));
 		return json.readTree(bytes);
 	}
 

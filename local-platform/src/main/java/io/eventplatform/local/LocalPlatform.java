@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,9 +53,13 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	private LocalPlatform(PlatformSettings settings, PrintStream console) {
+	/** Only for the time stamps in the parts' logs. */
+	private final Clock clock;
+
+	private LocalPlatform(PlatformSettings settings, PrintStream console, Clock clock) {
 		this.settings = settings;
 		this.console = console;
+		this.clock = clock;
 	}
 
 	/**
@@ -63,17 +68,17 @@ public final class LocalPlatform implements AutoCloseable {
 	 * @throws PlatformStartupException if a part exits or is not ready within
 	 * {@link PlatformSettings#startupTimeout()}; what was started is stopped again
 	 */
-	public static LocalPlatform start(PlatformSettings settings) {
-		return start(settings, System.out);
+	public static LocalPlatform start(PlatformSettings settings, Clock clock) {
+		return start(settings, System.out, clock);
 	}
 
-	static LocalPlatform start(PlatformSettings settings, PrintStream console) {
-		return start(settings, PlatformParts.of(settings), console);
+	static LocalPlatform start(PlatformSettings settings, PrintStream console, Clock clock) {
+		return start(settings, PlatformParts.of(settings), console, clock);
 	}
 
-	static LocalPlatform start(PlatformSettings settings, List<Part> parts, PrintStream console) {
+	static LocalPlatform start(PlatformSettings settings, List<Part> parts, PrintStream console, Clock clock) {
 		checkCanStart(parts);
-		LocalPlatform platform = new LocalPlatform(settings, console);
+		LocalPlatform platform = new LocalPlatform(settings, console, clock);
 		platform.parts.addAll(parts);
 		Runtime.getRuntime().addShutdownHook(platform.shutdownHook);
 		long deadline = System.nanoTime() + settings.startupTimeout().toNanos();
@@ -254,7 +259,8 @@ public final class LocalPlatform implements AutoCloseable {
 			throw new IllegalStateException("The platform is being stopped");
 		}
 		Path logFile = settings.logFile(part.name());
-		Running started = new Running(part, ChildProcess.start(part.name(), part.command(), settings.projectDir(), logFile));
+		Running started = new Running(part, ChildProcess.start(part.name(), part.command(), settings.projectDir(), logFile,
+				clock.instant()));
 		running.add(started);
 		started.process().onExit().thenAccept(process -> {
 			// Only an end nobody asked for is news: a part stopped or killed on purpose has been reported already.

@@ -5,6 +5,7 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +42,7 @@ public final class LocalPlatformCommand {
 			System.setProperty("logback.configurationFile", "io/eventplatform/local/launcher-logback.xml");
 		}
 		PrintStream console = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+		Clock clock = Clock.systemUTC();
 		Options options;
 		try {
 			options = Options.parse(args);
@@ -62,7 +64,7 @@ public final class LocalPlatformCommand {
 		}
 		LocalPlatform platform;
 		try {
-			platform = LocalPlatform.start(settings, console);
+			platform = LocalPlatform.start(settings, console, clock);
 		}
 		catch (PlatformStartupException ex) {
 			System.err.println();
@@ -73,7 +75,7 @@ public final class LocalPlatformCommand {
 		StartupSummary.lines(platform).forEach(console::println);
 		if (options.demo()) {
 			DemoTrafficGenerator demo = DemoTrafficGenerator.start(platform.gatewayUrl(), DevClients.DEMO_CLIENT_ID,
-					DevClients.DEMO_CLIENT_SECRET, List.of(new UserRegistrations(USER_INTERVAL)), console);
+					DevClients.DEMO_CLIENT_SECRET, List.of(new UserRegistrations(USER_INTERVAL)), console, clock);
 			Runtime.getRuntime().addShutdownHook(new Thread(demo::close, "demo-traffic-shutdown"));
 		}
 		console.println("Press Ctrl-C to stop.");

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -172,7 +173,7 @@ class LocalPlatformIntegrationTests {
 	}
 
 	private LocalPlatform start(Part... parts) {
-		return LocalPlatform.start(settings, List.of(parts), new PrintStream(console, true, StandardCharsets.UTF_8));
+		return LocalPlatform.start(settings, List.of(parts), new PrintStream(console, true, StandardCharsets.UTF_8), Clock.systemUTC());
 	}
 
 	/** Stands in for the broker: opens its port only after a second, so an application started early would fail. */

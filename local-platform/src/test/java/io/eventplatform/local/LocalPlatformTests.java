@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class LocalPlatformTests {
 		PlatformSettings settings = PlatformSettings.onFreePorts(temp, temp.resolve("data"));
 
 		// When
-		try (LocalPlatform platform = LocalPlatform.start(settings, List.of(), new PrintStream(new ByteArrayOutputStream()))) {
+		try (LocalPlatform platform = LocalPlatform.start(settings, List.of(), new PrintStream(new ByteArrayOutputStream()), Clock.systemUTC())) {
 
 			// Then
 			assertThat(platform.gatewayUrl()).isEqualTo(URI.create("http://localhost:" + settings.gatewayPort()));
@@ -47,7 +48,7 @@ class LocalPlatformTests {
 		PlatformSettings settings = PlatformSettings.defaults(temp);
 
 		// When
-		try (LocalPlatform platform = LocalPlatform.start(settings, List.of(), new PrintStream(new ByteArrayOutputStream()))) {
+		try (LocalPlatform platform = LocalPlatform.start(settings, List.of(), new PrintStream(new ByteArrayOutputStream()), Clock.systemUTC())) {
 			String summary = String.join("\n", StartupSummary.lines(platform));
 
 			// Then

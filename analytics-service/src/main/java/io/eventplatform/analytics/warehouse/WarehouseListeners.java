@@ -48,12 +48,12 @@ class WarehouseListeners {
 	private final Clock clock;
 
 	WarehouseListeners(Users users, Transactions transactions, WeatherReadings readings,
-			TransactionTemplate transaction) {
+			TransactionTemplate transaction, Clock clock) {
 		this.users = users;
 		this.transactions = transactions;
 		this.readings = readings;
 		this.transaction = transaction;
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 	}
 
 	@KafkaListener(id = USERS, topics = "users.registered", containerFactory = WarehouseConfiguration.CONTAINER_FACTORY)

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +106,7 @@ class RegistrationAnalyticsIntegrationTests {
 
 	private void publish(String country) {
 		EventEnvelope<UserRegistered> event = EventEnvelope.of(URI.create("/registration-service"),
-				new UserRegistered(UUID.randomUUID(), "someone@example.com", "Someone", country, false));
+				new UserRegistered(UUID.randomUUID(), "someone@example.com", "Someone", country, false), Clock.systemUTC());
 		try (var producer = new DefaultKafkaProducerFactory<String, EventEnvelope<?>>(
 				KafkaTestUtils.producerProps(broker), new StringSerializer(), new EventSerializer())
 			.createProducer()) {

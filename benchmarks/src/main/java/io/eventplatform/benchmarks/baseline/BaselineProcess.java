@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -32,12 +33,13 @@ public final class BaselineProcess implements AutoCloseable {
 
 	/** Starts it and waits until it is ready; tokens are checked against {@code issuer}, as in every service. */
 	public static BaselineProcess start(int port, URI issuer, String bootstrapServers, Path projectDir, Path dataDir,
-			Path logFile, Duration timeout) {
+			Path logFile, Duration timeout, Clock clock) {
 		List<String> command = JavaCommand.mainClass(SERVICE_JVM_OPTIONS, BaselineApplication.class,
 				List.of("--server.port=" + port, "--spring.application.name=benchmark-baseline",
 						"--platform.security.issuer-uri=" + issuer, "--spring.kafka.bootstrap-servers=" + bootstrapServers,
 						"--platform.data-dir=" + dataDir));
-		ChildProcess process = ChildProcess.start("benchmark-baseline", command, projectDir, logFile);
+		ChildProcess process = ChildProcess.start("benchmark-baseline", command, projectDir, logFile,
+				clock.instant());
 		BaselineProcess baseline = new BaselineProcess(process, port);
 		baseline.awaitReady(timeout);
 		return baseline;

@@ -1,5 +1,6 @@
 package io.eventplatform.benchmarks.http;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -27,9 +28,9 @@ public final class Readings {
 				990 + (sequence % 400) / 10.0);
 	}
 
-	/** {@code count} single-reading bodies with distinct stations and observed-at times. */
-	public static List<String> singles(int count) {
-		Instant base = Instant.now().minus(2, ChronoUnit.MINUTES);
+	/** {@code count} single-reading bodies with distinct stations and observed-at times, from just before now. */
+	public static List<String> singles(int count, Clock clock) {
+		Instant base = clock.instant().minus(2, ChronoUnit.MINUTES);
 		List<String> bodies = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
 			bodies.add(reading(station(i), base.plusMillis(i), i));
@@ -38,8 +39,8 @@ public final class Readings {
 	}
 
 	/** {@code count} JSON arrays of {@code size} readings each, every reading distinct. */
-	public static List<String> batches(int count, int size) {
-		Instant base = Instant.now().minus(2, ChronoUnit.MINUTES);
+	public static List<String> batches(int count, int size, Clock clock) {
+		Instant base = clock.instant().minus(2, ChronoUnit.MINUTES);
 		List<String> bodies = new ArrayList<>(count);
 		for (int b = 0; b < count; b++) {
 			StringJoiner batch = new StringJoiner(",", "[", "]");

@@ -2,6 +2,7 @@ package io.eventplatform.benchmarks.kafka;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -32,14 +33,14 @@ public final class BacklogProducer {
 	}
 
 	/** Sends {@code count} readings and returns once the broker acknowledged all of them. */
-	public static void produce(String bootstrapServers, long count) {
+	public static void produce(String bootstrapServers, long count, Clock clock) {
 		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
 				ProducerConfig.LINGER_MS_CONFIG, 10, ProducerConfig.BATCH_SIZE_CONFIG, 131072,
 				ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
 		// Observed in the last quarter hour, one millisecond apart: current for the analytics windows, never ahead.
-		Instant base = Instant.now().minus(15, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
-		String run = Long.toString(System.currentTimeMillis() % 100000, 36);
+		Instant base = clock.instant().minus(15, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+		String run = Long.toString(clock.millis() % 100000, 36);
 		try (KafkaProducer<String, EventEnvelope<?>> producer = new KafkaProducer<>(config, new StringSerializer(),
 				new EventSerializer())) {
 			for (long i = 0; i < count; i++) {

@@ -1,5 +1,6 @@
 package io.eventplatform.benchmarks.latency;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -28,9 +29,12 @@ public final class CatchUp {
 
 	private final String consumingPart;
 
-	public CatchUp(LocalPlatform platform, String consumingPart) {
+	private final Clock clock;
+
+	public CatchUp(LocalPlatform platform, String consumingPart, Clock clock) {
 		this.platform = platform;
 		this.consumingPart = consumingPart;
+		this.clock = clock;
 	}
 
 	public Result measure(long backlog, Map<String, String> groups, Duration timeout) throws InterruptedException {
@@ -43,7 +47,7 @@ public final class CatchUp {
 			}
 			platform.stopPart(consumingPart);
 			long produceStart = System.nanoTime();
-			BacklogProducer.produce(bootstrap, backlog);
+			BacklogProducer.produce(bootstrap, backlog, clock);
 			double produceSeconds = (System.nanoTime() - produceStart) / 1e9;
 			Map<Integer, Long> end = offsets.endOffsets();
 			Map<String, Map<Integer, Long>> before = offsets.committed(groupIds);

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,7 +58,10 @@ public final class EndToEndLatency {
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
 
-	public EndToEndLatency(String bootstrapServers) {
+	private final Clock clock;
+
+	public EndToEndLatency(String bootstrapServers, Clock clock) {
+		this.clock = clock;
 		this.bootstrapServers = bootstrapServers;
 	}
 
@@ -88,8 +92,8 @@ public final class EndToEndLatency {
 			long period = (long) (1_000_000_000L / rate);
 			long count = Math.max(1, (long) (rate * duration.toMillis() / 1000));
 			long start = System.nanoTime();
-			Instant observedBase = Instant.now();
-			String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+			Instant observedBase = clock.instant();
+			String run = Long.toString(clock.millis() % 1_000_000, 36);
 			for (long i = 0; i < count; i++) {
 				long due = start + i * period;
 				long wait = due - System.nanoTime();

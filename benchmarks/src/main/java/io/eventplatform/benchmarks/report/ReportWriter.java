@@ -26,31 +26,32 @@ public final class ReportWriter {
 	 * @param run what was run: mode, repetitions, sizes, the note on how quiet the machine was
 	 */
 	public static void write(Path directory, Machine machine, Map<String, Object> run, List<Figure> figures,
-			List<String> notes) {
+			List<String> notes, Instant generatedAt) {
 		try {
 			Files.createDirectories(directory);
 			Map<String, Object> document = new LinkedHashMap<>();
-			document.put("generatedAt", Instant.now().toString());
+			document.put("generatedAt", generatedAt.toString());
 			document.put("machine", machine);
 			document.put("run", run);
 			document.put("figures", figures);
 			document.put("notes", notes);
 			Files.writeString(directory.resolve("figures.json"), json.writeValueAsString(document));
-			Files.writeString(directory.resolve("report.md"), markdown(machine, run, figures, notes));
+			Files.writeString(directory.resolve("report.md"), markdown(machine, run, figures, notes, generatedAt));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
-	static String markdown(Machine machine, Map<String, Object> run, List<Figure> figures, List<String> notes) {
+	static String markdown(Machine machine, Map<String, Object> run, List<Figure> figures, List<String> notes,
+			Instant generatedAt) {
 		StringBuilder md = new StringBuilder();
 		md.append("# Benchmark report\n\n");
 		Object note = run.get("note");
 		if (note != null && !note.toString().isBlank()) {
 			md.append("> **").append(note).append("**\n\n");
 		}
-		md.append("Generated ").append(Instant.now()).append(" by `benchmarks/run.sh");
+		md.append("Generated ").append(generatedAt).append(" by `benchmarks/run.sh");
 		Object args = run.get("arguments");
 		if (args != null && !args.toString().isBlank()) {
 			md.append(' ').append(args);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 
 import org.apache.kafka.common.header.Headers;
@@ -28,7 +29,7 @@ class EventSerializationTests {
 	@Test
 	void shouldRoundTripEveryEventWithItsMetadata() {
 		for (Object data : SampleEvents.oneOfEach()) {
-			EventEnvelope<Object> event = EventEnvelope.of(SOURCE, data);
+			EventEnvelope<Object> event = EventEnvelope.of(SOURCE, data, Clock.systemUTC());
 			Headers headers = new RecordHeaders();
 
 			byte[] bytes = serializer.serialize(event.topic().name(), headers, event);
@@ -56,7 +57,7 @@ class EventSerializationTests {
 
 	@Test
 	void shouldReplaceHeadersInsteadOfAddingASecondSet() {
-		EventEnvelope<UserRegistered> event = EventEnvelope.of(SOURCE, SampleEvents.userRegistered());
+		EventEnvelope<UserRegistered> event = EventEnvelope.of(SOURCE, SampleEvents.userRegistered(), Clock.systemUTC());
 		Headers headers = new RecordHeaders();
 
 		serializer.serialize("users.registered", headers, event);
@@ -67,7 +68,7 @@ class EventSerializationTests {
 
 	@Test
 	void shouldWriteAmountsAsDecimalStringsKeepingTheirScale() {
-		EventEnvelope<TransactionRecorded> event = EventEnvelope.of(SOURCE, SampleEvents.transaction());
+		EventEnvelope<TransactionRecorded> event = EventEnvelope.of(SOURCE, SampleEvents.transaction(), Clock.systemUTC());
 
 		String json = new String(serializer.serialize("transactions.recorded", new RecordHeaders(), event),
 				StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package io.eventplatform.gateway.security;
 
+import java.time.Clock;
 import java.util.List;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -125,11 +126,11 @@ class ApiSecurityConfiguration {
 	 * then issuer, audience and expiry exactly as the services check them, verified tokens remembered as there.
 	 */
 	@Bean
-	JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, PlatformSecurityProperties security) {
+	JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, PlatformSecurityProperties security, Clock clock) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource).build();
-		OAuth2TokenValidator<Jwt> claims = PlatformTokenValidator.of(security);
+		OAuth2TokenValidator<Jwt> claims = PlatformTokenValidator.of(security, clock);
 		decoder.setJwtValidator(claims);
-		return security.cached(decoder, claims);
+		return security.cached(decoder, claims, clock);
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.eventplatform.gateway.token;
 
+import java.time.Clock;
 import java.util.List;
 
 import io.micrometer.core.instrument.Gauge;
@@ -53,8 +54,8 @@ class AuthorizationServerConfiguration {
 	 */
 	@Bean
 	OAuth2AuthorizationService authorizationService(AuthorizationStoreProperties properties,
-			MeterRegistry meterRegistry) {
-		ExpiringAuthorizationService service = new ExpiringAuthorizationService(properties.maximumSize());
+			MeterRegistry meterRegistry, Clock clock) {
+		ExpiringAuthorizationService service = new ExpiringAuthorizationService(properties.maximumSize(), clock);
 		Gauge.builder("platform.gateway.oauth2.authorizations", service, ExpiringAuthorizationService::size)
 			.description("Issued tokens' authorizations held for introspection and revocation")
 			.register(meterRegistry);

@@ -50,8 +50,8 @@ final class ExpiringAuthorizationService implements OAuth2AuthorizationService {
 
 	private final Clock clock;
 
-	ExpiringAuthorizationService(long maximumSize) {
-		this(maximumSize, Clock.systemUTC(), Ticker.systemTicker());
+	ExpiringAuthorizationService(long maximumSize, Clock clock) {
+		this(maximumSize, clock, Ticker.systemTicker());
 	}
 
 	ExpiringAuthorizationService(long maximumSize, Clock clock, Ticker ticker) {

@@ -21,8 +21,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 class SigningKeys {
 
 	@Bean
-	SigningKeyStore signingKeyStore(SigningKeyProperties properties) {
-		return new SigningKeyStore(properties.store(), properties.rotationPeriod(), Clock.systemUTC());
+	SigningKeyStore signingKeyStore(SigningKeyProperties properties, Clock clock) {
+		return new SigningKeyStore(properties.store(), properties.rotationPeriod(), clock);
 	}
 
 	@Bean

@@ -1,12 +1,13 @@
 package io.eventplatform.gateway.token;
 
+import io.eventplatform.support.time.MutableClock;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -41,15 +42,15 @@ class SigningKeyStoreTests {
 		SigningKeyStore store = new SigningKeyStore(file, Duration.ofHours(1), clock);
 		String first = store.current().getKeyID();
 
-		clock.now = clock.now.plus(Duration.ofMinutes(59));
+		clock.advance(Duration.ofMinutes(59));
 		assertThat(store.current().getKeyID()).isEqualTo(first);
 
-		clock.now = clock.now.plus(Duration.ofMinutes(1));
+		clock.advance(Duration.ofMinutes(1));
 		String second = store.current().getKeyID();
 		assertThat(second).isNotEqualTo(first);
 		assertThat(store.keys().getKeys()).extracting(JWK::getKeyID).containsExactly(second, first);
 
-		clock.now = clock.now.plus(Duration.ofHours(1));
+		clock.advance(Duration.ofHours(1));
 		String third = store.current().getKeyID();
 		assertThat(store.keys().getKeys()).extracting(JWK::getKeyID).containsExactly(third, second);
 	}
@@ -67,31 +68,6 @@ class SigningKeyStoreTests {
 		// File times can be coarse: a write within the same tick must still be seen.
 		assertThat(replicaB.keys().getKeys()).extracting(JWK::getKeyID)
 			.containsExactly(replicaA.current().getKeyID(), before);
-	}
-
-	static final class MutableClock extends Clock {
-
-		Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
 	}
 
 }

@@ -56,9 +56,8 @@ public final class DemoTrafficGenerator implements AutoCloseable {
 
 	/** Starts sending at once; runs until {@link #close()}. */
 	public static DemoTrafficGenerator start(URI gatewayUrl, String clientId, String clientSecret,
-			List<DemoTraffic> traffic, PrintStream console) {
-		DemoTrafficGenerator generator = new DemoTrafficGenerator(gatewayUrl, clientId, clientSecret, console,
-				Clock.systemUTC());
+			List<DemoTraffic> traffic, PrintStream console, Clock clock) {
+		DemoTrafficGenerator generator = new DemoTrafficGenerator(gatewayUrl, clientId, clientSecret, console, clock);
 		for (DemoTraffic kind : traffic) {
 			Progress progress = new Progress(kind.name());
 			generator.scheduler.scheduleWithFixedDelay(() -> generator.sendNext(kind, progress), 0,

@@ -1,7 +1,7 @@
 package io.eventplatform.local.mail;
 
 import java.io.IOException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -35,8 +35,11 @@ final class MailRecorder implements MessageDeliveryHandler {
 	/** GreenMail hands over the same message once per recipient; weak, so a recorded message can be collected. */
 	private final Set<MovingMessage> recorded = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
-	MailRecorder(Mailbox mailbox) {
+	private final Clock clock;
+
+	MailRecorder(Mailbox mailbox, Clock clock) {
 		this.mailbox = mailbox;
+		this.clock = clock;
 	}
 
 	@Override
@@ -54,7 +57,7 @@ final class MailRecorder implements MessageDeliveryHandler {
 		List<String> to = message.getToAddresses().stream().map(MailAddress::getEmail).toList();
 		try {
 			MailContent content = MailContent.of(mime);
-			return new ReceivedMail(ids.incrementAndGet(), from(message), to, mime.getSubject(), Instant.now(),
+			return new ReceivedMail(ids.incrementAndGet(), from(message), to, mime.getSubject(), clock.instant(),
 					content.text(), content.html());
 		}
 		catch (IOException ex) {

@@ -1,6 +1,7 @@
 package io.eventplatform.local.mail;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -45,7 +46,7 @@ public final class MailServerProcess {
 		Mailbox mailbox = new Mailbox();
 		GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, HOST, ServerSetup.PROTOCOL_SMTP));
 		smtp.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-		smtp.getUserManager().setMessageDeliveryHandler(new MailRecorder(mailbox));
+		smtp.getUserManager().setMessageDeliveryHandler(new MailRecorder(mailbox, Clock.systemUTC()));
 		smtp.start();
 		MailApi api = MailApi.start(mailbox, HOST, apiPort);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -41,12 +41,13 @@ public final class ChildProcess {
 
 	/**
 	 * Starts {@code command} with stdout and stderr appended to {@code logFile}, after a line that marks where this
-	 * run begins (logs are kept across runs).
+	 * run begins at {@code startedAt} (logs are kept across runs).
 	 */
-	public static ChildProcess start(String name, List<String> command, Path workingDirectory, Path logFile) {
+	public static ChildProcess start(String name, List<String> command, Path workingDirectory, Path logFile,
+			Instant startedAt) {
 		try {
 			Files.createDirectories(logFile.toAbsolutePath().getParent());
-			String marker = "%n==== %s: starting %s ====%n".formatted(Instant.now(), name);
+			String marker = "%n==== %s: starting %s ====%n".formatted(startedAt, name);
 			Files.writeString(logFile, marker, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
 					StandardOpenOption.APPEND);
 			long logStart = Files.size(logFile);

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -75,7 +76,7 @@ class DemoTrafficGeneratorTests {
 		// When
 		try (DemoTrafficGenerator generator = DemoTrafficGenerator.start(gatewayUrl, "demo-client", "demo-secret",
 				List.of(new UserRegistrations(Duration.ofMillis(50))),
-				new PrintStream(console, true, StandardCharsets.UTF_8))) {
+				new PrintStream(console, true, StandardCharsets.UTF_8), Clock.systemUTC())) {
 
 			// Then
 			await().atMost(Duration.ofSeconds(20))

@@ -4,6 +4,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +127,7 @@ class KafkaBrokerIntegrationTests {
 	private void startBroker() {
 		Path kafkaDirectory = temp.resolve("kafka");
 		broker = ChildProcess.start("kafka-broker", KafkaBrokerProcess.command(port, controllerPort, kafkaDirectory),
-				temp, temp.resolve("logs/kafka-broker.log"));
+				temp, temp.resolve("logs/kafka-broker.log"), Instant.now());
 		try (KafkaReadiness readiness = new KafkaReadiness(bootstrapServers())) {
 			await().atMost(Duration.ofSeconds(60))
 				.pollInterval(Duration.ofMillis(200))

@@ -53,7 +53,7 @@ class MailServerIntegrationTests {
 		int apiPort = freePort();
 		api = URI.create("http://127.0.0.1:" + apiPort);
 		mailServer = ChildProcess.start("mail-server", MailServerProcess.command(smtpPort, apiPort), temp,
-				temp.resolve("logs/mail-server.log"));
+				temp.resolve("logs/mail-server.log"), Instant.now());
 		Readiness readiness = Readiness.allOf(Readiness.httpOk(api.resolve("/health")),
 				Readiness.acceptsConnections("127.0.0.1", smtpPort));
 		await().atMost(Duration.ofSeconds(30))

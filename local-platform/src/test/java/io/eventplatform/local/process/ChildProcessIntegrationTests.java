@@ -3,6 +3,7 @@ package io.eventplatform.local.process;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import io.eventplatform.local.standin.CrashingApplication;
@@ -29,7 +30,7 @@ class ChildProcessIntegrationTests {
 		Files.writeString(log, "a line from yesterday\n");
 
 		// When
-		ChildProcess child = ChildProcess.start("part", java(CrashingApplication.class), temp, log);
+		ChildProcess child = ChildProcess.start("part", java(CrashingApplication.class), temp, log, Instant.now());
 		await().atMost(Duration.ofSeconds(20)).until(() -> !child.isAlive());
 
 		// Then
@@ -46,7 +47,7 @@ class ChildProcessIntegrationTests {
 		ChildProcess stubborn = ChildProcess.start("stubborn",
 				java(StandInApplication.class, "--name=stubborn", "--server.port=0", "--platform.data-dir=" + temp,
 						"--ignore-sigterm"),
-				temp, temp.resolve("stubborn.log"));
+				temp, temp.resolve("stubborn.log"), Instant.now());
 		await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(temp.resolve("stand-in-events.log")));
 
 		// When
@@ -62,7 +63,7 @@ class ChildProcessIntegrationTests {
 		// Given a running process
 		ChildProcess child = ChildProcess.start("crashing",
 				java(StandInApplication.class, "--name=crashing", "--server.port=0", "--platform.data-dir=" + temp),
-				temp, temp.resolve("crashing.log"));
+				temp, temp.resolve("crashing.log"), Instant.now());
 		await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(temp.resolve("stand-in-events.log")));
 
 		// When
@@ -78,7 +79,7 @@ class ChildProcessIntegrationTests {
 	void runsInASessionOfItsOwnSoTheTerminalsCtrlCReachesOnlyTheLauncher() throws Exception {
 		// Given
 		ChildProcess child = ChildProcess.start("hanging", java(HangingApplication.class), temp,
-				temp.resolve("hanging.log"));
+				temp.resolve("hanging.log"), Instant.now());
 		try {
 			// Then the process is the JVM itself once setsid has replaced itself, not a wrapper that would swallow signals
 			await().atMost(Duration.ofSeconds(10))
@@ -99,10 +100,10 @@ class ChildProcessIntegrationTests {
 	void endsAChildWhoseLauncherHasEnded() {
 		// Given a child watching a stand-in launcher
 		ChildProcess launcher = ChildProcess.start("launcher", java(HangingApplication.class), temp,
-				temp.resolve("launcher.log"));
+				temp.resolve("launcher.log"), Instant.now());
 		ChildProcess child = ChildProcess.start("watched",
 				java(WatchedApplication.class, "--" + ParentWatchdog.OPTION + "=" + launcher.pid()), temp,
-				temp.resolve("watched.log"));
+				temp.resolve("watched.log"), Instant.now());
 		await().atMost(Duration.ofSeconds(20)).until(() -> child.logTail(5).contains("Watching my parent"));
 
 		// When the launcher is killed without a chance to stop its children

@@ -38,12 +38,13 @@ public class MailDelivery {
 
 	private final DeliveryMetrics metrics;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	MailDelivery(Deliveries deliveries, SmtpMailer mailer, DeliveryMetrics metrics) {
+	MailDelivery(Deliveries deliveries, SmtpMailer mailer, DeliveryMetrics metrics, Clock clock) {
 		this.deliveries = deliveries;
 		this.mailer = mailer;
 		this.metrics = metrics;
+		this.clock = clock;
 	}
 
 	/** Whether this event's message of this type has been dealt with for this recipient (anything but failed). */

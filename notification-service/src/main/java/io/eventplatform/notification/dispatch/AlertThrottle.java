@@ -32,13 +32,14 @@ class AlertThrottle {
 
 	private final JsonMapper json;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	AlertThrottle(AlertWindows windows, MailDelivery delivery, NotificationProperties properties, JsonMapper json) {
+	AlertThrottle(AlertWindows windows, MailDelivery delivery, NotificationProperties properties, JsonMapper json, Clock clock) {
 		this.windows = windows;
 		this.delivery = delivery;
 		this.properties = properties;
 		this.json = json;
+		this.clock = clock;
 	}
 
 	@Transactional

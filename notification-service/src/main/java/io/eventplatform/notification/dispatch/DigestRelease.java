@@ -43,15 +43,16 @@ class DigestRelease {
 
 	private final TransactionTemplate transactions;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	DigestRelease(AlertWindows windows, MailDelivery delivery, Messages messages, JsonMapper json,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, Clock clock) {
 		this.windows = windows;
 		this.delivery = delivery;
 		this.messages = messages;
 		this.json = json;
 		this.transactions = transactions;
+		this.clock = clock;
 	}
 
 	@Scheduled(fixedDelayString = "${platform.notification.throttle.flush-every:5s}",

@@ -24,11 +24,12 @@ public class SubscriptionManagement {
 
 	private final OptOuts optOuts;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	SubscriptionManagement(Subscriptions subscriptions, OptOuts optOuts) {
+	SubscriptionManagement(Subscriptions subscriptions, OptOuts optOuts, Clock clock) {
 		this.subscriptions = subscriptions;
 		this.optOuts = optOuts;
+		this.clock = clock;
 	}
 
 	public Subscribed subscribe(Subscription.Kind kind, String target, String email, Locale language) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -137,11 +138,11 @@ class AlertMailIntegrationTests extends NotificationIntegrationTest {
 
 	static EventEnvelope<FraudSuspected> fraudAlert(String account, UUID transaction) {
 		return EventEnvelope.of(URI.create("/analytics-service"), new FraudSuspected(account,
-				"amount-above-threshold", List.of(transaction), "12,000.00 EUR at Watches Ltd is above the threshold"));
+				"amount-above-threshold", List.of(transaction), "12,000.00 EUR at Watches Ltd is above the threshold"), Clock.systemUTC());
 	}
 
 	static EventEnvelope<WeatherAlertRaised> weatherAlert(String station, double temperature) {
 		return EventEnvelope.of(URI.create("/analytics-service"), new WeatherAlertRaised(station, "extreme-heat",
-				"Temperature above 40 °C", Instant.parse("2026-11-21T12:00:00Z"), temperature, 12.0));
+				"Temperature above 40 °C", Instant.parse("2026-11-21T12:00:00Z"), temperature, 12.0), Clock.systemUTC());
 	}
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -92,11 +93,11 @@ class ReplayIntegrationTests extends NotificationIntegrationTest {
 
 	private static EventEnvelope<UserRegistered> registration(UUID user, String email) {
 		return EventEnvelope.of(URI.create("/registration-service"),
-				new UserRegistered(user, email, "Replay", "GB", false));
+				new UserRegistered(user, email, "Replay", "GB", false), Clock.systemUTC());
 	}
 
 	private static EventEnvelope<FraudSuspected> fraudAlert(String account) {
 		return EventEnvelope.of(URI.create("/analytics-service"), new FraudSuspected(account, "burst-of-transactions",
-				List.of(UUID.randomUUID()), "Five transactions within a minute"));
+				List.of(UUID.randomUUID()), "Five transactions within a minute"), Clock.systemUTC());
 	}
 }

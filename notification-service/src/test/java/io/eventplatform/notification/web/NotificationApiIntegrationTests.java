@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -116,7 +117,7 @@ class NotificationApiIntegrationTests extends NotificationIntegrationTest {
 		Instant before = Instant.now();
 		String address = "history-" + UUID.randomUUID() + "@example.com";
 		EventEnvelope<UserRegistered> event = EventEnvelope.of(URI.create("/registration-service"),
-				new UserRegistered(UUID.randomUUID(), address, "Hedy", "AT", false));
+				new UserRegistered(UUID.randomUUID(), address, "Hedy", "AT", false), Clock.systemUTC());
 
 		publish(event);
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -76,7 +77,7 @@ class WelcomeMailIntegrationTests extends NotificationIntegrationTest {
 		EventEnvelope<UserRegistered> event = registration("grace@example.com", "Grace", "GB");
 		// Same key, so same partition: once its mail is there, the duplicate before it was surely consumed.
 		EventEnvelope<UserRegistered> later = EventEnvelope.of(URI.create("/registration-service"),
-				new UserRegistered(event.data().userId(), "grace-later@example.com", "Grace Later", "GB", false));
+				new UserRegistered(event.data().userId(), "grace-later@example.com", "Grace Later", "GB", false), Clock.systemUTC());
 
 		publish(event);
 		publish(event);
@@ -94,7 +95,7 @@ class WelcomeMailIntegrationTests extends NotificationIntegrationTest {
 		subscriptions.optOut("Quiet@Example.com");
 		EventEnvelope<UserRegistered> event = registration("quiet@example.com", "Quiet", "GB");
 		EventEnvelope<UserRegistered> later = EventEnvelope.of(URI.create("/registration-service"),
-				new UserRegistered(event.data().userId(), "loud@example.com", "Loud", "GB", false));
+				new UserRegistered(event.data().userId(), "loud@example.com", "Loud", "GB", false), Clock.systemUTC());
 
 		publish(event);
 		publish(later);
@@ -111,7 +112,7 @@ class WelcomeMailIntegrationTests extends NotificationIntegrationTest {
 	void shouldRecordAMessageThatCannotBeDeliveredAsFailedSetItsEventAsideAndCarryOn() {
 		EventEnvelope<UserRegistered> undeliverable = registration("nobody-at-example.com", "Nobody", "GB");
 		EventEnvelope<UserRegistered> next = EventEnvelope.of(URI.create("/registration-service"),
-				new UserRegistered(undeliverable.data().userId(), "somebody@example.com", "Somebody", "GB", false));
+				new UserRegistered(undeliverable.data().userId(), "somebody@example.com", "Somebody", "GB", false), Clock.systemUTC());
 
 		publish(undeliverable);
 		publish(next);
@@ -177,6 +178,6 @@ class WelcomeMailIntegrationTests extends NotificationIntegrationTest {
 
 	private static EventEnvelope<UserRegistered> registration(String email, String name, String country) {
 		return EventEnvelope.of(URI.create("/registration-service"),
-				new UserRegistered(UUID.randomUUID(), email, name, country, false));
+				new UserRegistered(UUID.randomUUID(), email, name, country, false), Clock.systemUTC());
 	}
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -69,7 +70,7 @@ class WelcomeMailWhileSmtpIsAwayIntegrationTests {
 		List<String> addresses = List.of("patient-1@example.com", "patient-2@example.com", "patient-3@example.com");
 
 		addresses.forEach(address -> publish(EventEnvelope.of(URI.create("/registration-service"),
-				new UserRegistered(UUID.randomUUID(), address, "Patient", "GB", false))));
+				new UserRegistered(UUID.randomUUID(), address, "Patient", "GB", false), Clock.systemUTC())));
 		// Longer than two retries at 100 ms and 200 ms: with bounded retries the records would be set aside by now.
 		await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);
 		smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));

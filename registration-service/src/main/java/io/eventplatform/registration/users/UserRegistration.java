@@ -32,11 +32,11 @@ public class UserRegistration {
 
 	private final Clock clock;
 
-	UserRegistration(Users users, Outbox outbox, EventPublisher events) {
+	UserRegistration(Users users, Outbox outbox, EventPublisher events, Clock clock) {
 		this.users = users;
 		this.outbox = outbox;
 		this.events = events;
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 	}
 
 	public record Registration(String email, String displayName, String country, boolean marketingConsent) {

@@ -1,6 +1,7 @@
 package io.eventplatform.support.kafka;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -28,10 +29,13 @@ public class EventPublisher {
 
 	private final MeterRegistry meters;
 
-	EventPublisher(KafkaTemplate<String, EventEnvelope<?>> kafka, URI source, MeterRegistry meters) {
+	private final Clock clock;
+
+	EventPublisher(KafkaTemplate<String, EventEnvelope<?>> kafka, URI source, MeterRegistry meters, Clock clock) {
 		this.kafka = kafka;
 		this.source = source;
 		this.meters = meters;
+		this.clock = clock;
 	}
 
 	/** The {@code ce_source} of the events this service produces. */
@@ -41,7 +45,7 @@ public class EventPublisher {
 
 	/** A new event of this service, with a fresh id, happening now. */
 	public <T> EventEnvelope<T> newEvent(T data) {
-		return EventEnvelope.of(source, data);
+		return EventEnvelope.of(source, data, clock);
 	}
 
 	/** A new event of this service, with a fresh id, that happened at {@code time}. */

@@ -1,6 +1,7 @@
 package io.eventplatform.support.kafka;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,8 +83,8 @@ class PlatformKafkaAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	EventPublisher eventPublisher(KafkaTemplate<String, EventEnvelope<?>> kafkaTemplate,
-			@Value("${spring.application.name}") String applicationName, MeterRegistry meterRegistry) {
-		return new EventPublisher(kafkaTemplate, URI.create("/" + applicationName), meterRegistry);
+			@Value("${spring.application.name}") String applicationName, MeterRegistry meterRegistry, Clock clock) {
+		return new EventPublisher(kafkaTemplate, URI.create("/" + applicationName), meterRegistry, clock);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.eventplatform.support.security;
 
+import java.time.Clock;
+
 import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -40,11 +42,11 @@ class PlatformSecurityAutoConfiguration {
 	 */
 	@Bean
 	@ConditionalOnMissingBean(JwtDecoder.class)
-	JwtDecoder platformJwtDecoder(PlatformSecurityProperties security) {
+	JwtDecoder platformJwtDecoder(PlatformSecurityProperties security, Clock clock) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(security.jwkSetUri().toString()).build();
-		OAuth2TokenValidator<Jwt> claims = PlatformTokenValidator.of(security);
+		OAuth2TokenValidator<Jwt> claims = PlatformTokenValidator.of(security, clock);
 		decoder.setJwtValidator(claims);
-		return security.cached(decoder, claims);
+		return security.cached(decoder, claims, clock);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.eventplatform.support.security;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -45,11 +46,11 @@ public record PlatformSecurityProperties(URI issuerUri, @DefaultValue("event-pla
 	}
 
 	/** The decoder every platform part uses: {@code verifier} alone, or behind a {@link VerifiedTokenCache}. */
-	public JwtDecoder cached(JwtDecoder verifier, OAuth2TokenValidator<Jwt> claims) {
+	public JwtDecoder cached(JwtDecoder verifier, OAuth2TokenValidator<Jwt> claims, Clock clock) {
 		if (verifiedTokens.ttl().isZero() || verifiedTokens.maximumSize() <= 0) {
 			return verifier;
 		}
-		return new VerifiedTokenCache(verifier, claims, verifiedTokens.ttl(), verifiedTokens.maximumSize());
+		return new VerifiedTokenCache(verifier, claims, verifiedTokens.ttl(), verifiedTokens.maximumSize(), clock);
 	}
 
 }

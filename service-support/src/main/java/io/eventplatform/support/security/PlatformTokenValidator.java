@@ -1,5 +1,6 @@
 package io.eventplatform.support.security;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -18,8 +19,11 @@ public final class PlatformTokenValidator {
 	private PlatformTokenValidator() {
 	}
 
-	public static OAuth2TokenValidator<Jwt> of(PlatformSecurityProperties security) {
-		return new DelegatingOAuth2TokenValidator<>(List.of(new JwtTimestampValidator(security.clockSkew()),
+	/** @param clock the service's clock, which {@code exp} and {@code nbf} are checked against */
+	public static OAuth2TokenValidator<Jwt> of(PlatformSecurityProperties security, Clock clock) {
+		JwtTimestampValidator timestamps = new JwtTimestampValidator(security.clockSkew());
+		timestamps.setClock(clock);
+		return new DelegatingOAuth2TokenValidator<>(List.of(timestamps,
 				new JwtIssuerValidator(security.issuerUri().toString()),
 				new JwtAudienceValidator(security.audience())));
 	}

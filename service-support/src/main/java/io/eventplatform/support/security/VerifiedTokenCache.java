@@ -1,5 +1,6 @@
 package io.eventplatform.support.security;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -24,6 +25,8 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
  * again on every use, so a cached token stops working the moment it expires.</li>
  * <li>An entry lives at most {@code ttl}: a signing key withdrawn from the issuer's key set stops being honoured at
  * most that long after the decoder's own key-set cache would have let go of it.</li>
+ * <li>How long a token may still live is read from the same {@link Clock} the claim checks use, never from the wall
+ * clock behind their back.</li>
  * </ul>
  */
 public final class VerifiedTokenCache implements JwtDecoder {
@@ -38,8 +41,10 @@ public final class VerifiedTokenCache implements JwtDecoder {
 	 * @param verifier decodes and verifies the signature and the claims (e.g. a {@code NimbusJwtDecoder} with
 	 * {@code claims} as its validator)
 	 * @param claims the claim checks repeated on every cached use
+	 * @param clock the clock {@code claims} checks expiry against
 	 */
-	public VerifiedTokenCache(JwtDecoder verifier, OAuth2TokenValidator<Jwt> claims, Duration ttl, long maximumSize) {
+	public VerifiedTokenCache(JwtDecoder verifier, OAuth2TokenValidator<Jwt> claims, Duration ttl, long maximumSize,
+			Clock clock) {
 		this.verifier = verifier;
 		this.claims = claims;
 		long ttlNanos = ttl.toNanos();
@@ -50,7 +55,7 @@ public final class VerifiedTokenCache implements JwtDecoder {
 				if (expiresAt == null) {
 					return ttlNanos;
 				}
-				long untilExpiry = Duration.between(Instant.now(), expiresAt).toNanos();
+				long untilExpiry = Duration.between(clock.instant(), expiresAt).toNanos();
 				return Math.max(0, Math.min(ttlNanos, untilExpiry));
 			}
 

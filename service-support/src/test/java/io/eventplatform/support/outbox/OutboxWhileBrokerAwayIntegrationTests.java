@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -98,7 +99,7 @@ class OutboxWhileBrokerAwayIntegrationTests {
 	private static ChildProcess start() {
 		ChildProcess started = ChildProcess.start("kafka-broker",
 				KafkaBrokerProcess.command(port, controllerPort, temp.resolve("kafka")), temp,
-				temp.resolve("kafka-broker.log"));
+				temp.resolve("kafka-broker.log"), Instant.now());
 		try (KafkaReadiness readiness = new KafkaReadiness("127.0.0.1:" + port)) {
 			await().atMost(Duration.ofSeconds(60))
 				.pollInterval(Duration.ofMillis(200))

@@ -2,6 +2,7 @@ package io.eventplatform.support.outbox;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ final class TransactionEvents {
 			for (int account = 0; account < accounts; account++) {
 				events.add(EventEnvelope.of(URI.create("/test"),
 						new TransactionRecorded(UUID.randomUUID(), prefix + account, new BigDecimal(i + ".00"), "EUR",
-								Direction.DEBIT, "Shop", "DE", Instant.now())));
+								Direction.DEBIT, "Shop", "DE", Instant.now()), Clock.systemUTC()));
 			}
 		}
 		return events;

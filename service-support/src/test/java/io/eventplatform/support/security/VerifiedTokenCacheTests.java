@@ -1,9 +1,9 @@
 package io.eventplatform.support.security;
 
-import java.time.Clock;
+import io.eventplatform.support.time.MutableClock;
+
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,12 +38,18 @@ class VerifiedTokenCacheTests {
 			.build();
 	};
 
+	/** The service's clock: the claim checks and the cache both read it, as the auto-configuration wires them. */
+	private final MutableClock clock = new MutableClock(NOW);
+
 	private final JwtTimestampValidator claims = new JwtTimestampValidator(Duration.ofSeconds(60));
+
+	{
+		claims.setClock(clock);
+	}
 
 	@Test
 	void verifiesTheSignatureOfATokenOnceWhileItIsRemembered() {
-		claims.setClock(Clock.fixed(NOW, ZoneOffset.UTC));
-		VerifiedTokenCache cache = new VerifiedTokenCache(verifier, claims, Duration.ofMinutes(1), 100);
+		VerifiedTokenCache cache = new VerifiedTokenCache(verifier, claims, Duration.ofMinutes(1), 100, clock);
 
 		Jwt first = cache.decode("signed.a");
 		Jwt second = cache.decode("signed.a");
@@ -55,7 +61,7 @@ class VerifiedTokenCacheTests {
 
 	@Test
 	void neverRemembersATokenTheVerifierRefused() {
-		VerifiedTokenCache cache = new VerifiedTokenCache(verifier, claims, Duration.ofMinutes(1), 100);
+		VerifiedTokenCache cache = new VerifiedTokenCache(verifier, claims, Duration.ofMinutes(1), 100, clock);
 
 		for (int i = 0; i < 2; i++) {
 			assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> cache.decode("forged.a"));
@@ -66,12 +72,11 @@ class VerifiedTokenCacheTests {
 
 	@Test
 	void checksTheClaimsOfARememberedTokenOnEveryUse() {
-		claims.setClock(Clock.fixed(NOW, ZoneOffset.UTC));
-		VerifiedTokenCache cache = new VerifiedTokenCache(verifier, claims, Duration.ofMinutes(1), 100);
+		VerifiedTokenCache cache = new VerifiedTokenCache(verifier, claims, Duration.ofMinutes(1), 100, clock);
 		cache.decode("signed.a");
 
 		// Past exp (5 min) and the 60 s clock skew: the remembered token is refused, and forgotten.
-		claims.setClock(Clock.fixed(NOW.plus(Duration.ofMinutes(6).plusSeconds(1)), ZoneOffset.UTC));
+		clock.advance(Duration.ofMinutes(6).plusSeconds(1));
 
 		assertThatExceptionOfType(JwtValidationException.class).isThrownBy(() -> cache.decode("signed.a"))
 			.withMessageContaining("expired");
@@ -85,13 +90,12 @@ class VerifiedTokenCacheTests {
 				"event-platform", Duration.ofSeconds(60), null,
 				new PlatformSecurityProperties.VerifiedTokens(Duration.ZERO, 100));
 
-		assertThat(security.cached(verifier, claims)).isSameAs(verifier);
+		assertThat(security.cached(verifier, claims, clock)).isSameAs(verifier);
 	}
 
 	@Test
 	void keepsAtMostTheConfiguredNumberOfTokens() {
-		claims.setClock(Clock.fixed(NOW, ZoneOffset.UTC));
-		VerifiedTokenCache cache = new VerifiedTokenCache(verifier, claims, Duration.ofMinutes(1), 10);
+		VerifiedTokenCache cache = new VerifiedTokenCache(verifier, claims, Duration.ofMinutes(1), 10, clock);
 
 		for (int i = 0; i < 50; i++) {
 			cache.decode("signed." + i);

@@ -36,14 +36,15 @@ public class TransactionRecording {
 
 	private final EventPublisher events;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	TransactionRecording(Transactions transactions, IdempotencyKeys idempotencyKeys, Outbox outbox,
-			EventPublisher events) {
+			EventPublisher events, Clock clock) {
 		this.transactions = transactions;
 		this.idempotencyKeys = idempotencyKeys;
 		this.outbox = outbox;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	/** What a client asks to record; the amount already has a scale the currency allows. */

@@ -1,5 +1,6 @@
 package io.eventplatform.analytics.overview.web;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -23,9 +24,12 @@ class OverviewController {
 
 	private final KeyQueries keys;
 
-	OverviewController(OverviewQueries queries, KeyQueries keys) {
+	private final Clock clock;
+
+	OverviewController(OverviewQueries queries, KeyQueries keys, Clock clock) {
 		this.queries = queries;
 		this.keys = keys;
+		this.clock = clock;
 	}
 
 	/** Events per input topic per minute (of event time) over the last {@code minutes} minutes, newest first. */
@@ -33,7 +37,7 @@ class OverviewController {
 	@PreAuthorize("hasAuthority('SCOPE_analytics:read')")
 	OverviewQueries.Overview overview(@RequestParam(defaultValue = "10") @Min(1) @Max(1440) int minutes,
 			HttpServletRequest request) {
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		return keys.answer(OverviewQueries.STORE, OverviewQueries.KEY, request, OverviewQueries.Overview.class,
 				() -> queries.overview(now.minus(Duration.ofMinutes(minutes)), now));
 	}

@@ -1,5 +1,6 @@
 package io.eventplatform.analytics.registrations.web;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -24,9 +25,12 @@ class RegistrationAnalyticsController {
 
 	private final KeyQueries keys;
 
-	RegistrationAnalyticsController(RegistrationCounts counts, KeyQueries keys) {
+	private final Clock clock;
+
+	RegistrationAnalyticsController(RegistrationCounts counts, KeyQueries keys, Clock clock) {
 		this.counts = counts;
 		this.keys = keys;
+		this.clock = clock;
 	}
 
 	@GetMapping("/api/analytics/registrations")
@@ -41,7 +45,7 @@ class RegistrationAnalyticsController {
 	@PreAuthorize("hasAuthority('SCOPE_analytics:read')")
 	RegistrationCounts.Hourly hourly(@PathVariable String country,
 			@RequestParam(defaultValue = "24") @Min(1) @Max(720) int hours, HttpServletRequest request) {
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		return keys.answer(RegistrationCounts.HOURLY_STORE, country, request, RegistrationCounts.Hourly.class,
 				() -> counts.hourly(country, now.minus(Duration.ofHours(hours)), now));
 	}

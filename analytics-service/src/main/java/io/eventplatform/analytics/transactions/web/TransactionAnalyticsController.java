@@ -1,5 +1,6 @@
 package io.eventplatform.analytics.transactions.web;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -28,9 +29,12 @@ class TransactionAnalyticsController {
 
 	private final KeyQueries keys;
 
-	TransactionAnalyticsController(TransactionQueries queries, KeyQueries keys) {
+	private final Clock clock;
+
+	TransactionAnalyticsController(TransactionQueries queries, KeyQueries keys, Clock clock) {
 		this.queries = queries;
 		this.keys = keys;
+		this.clock = clock;
 	}
 
 	/** The account's 1-minute and 1-hour windows containing {@code at} (default: now), by currency. */
@@ -39,7 +43,7 @@ class TransactionAnalyticsController {
 	TransactionQueries.Account account(@PathVariable String accountId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at,
 			HttpServletRequest request) {
-		Instant instant = at == null ? Instant.now() : at;
+		Instant instant = at == null ? clock.instant() : at;
 		TransactionQueries.Account account = keys.answer(TransactionQueries.ACCOUNT_STORE, accountId, request,
 				TransactionQueries.Account.class, () -> queries.account(accountId, instant));
 		if (account == null) {
@@ -54,7 +58,7 @@ class TransactionAnalyticsController {
 	@PreAuthorize("hasAuthority('SCOPE_analytics:read')")
 	TransactionQueries.Platform platform(@RequestParam(defaultValue = "10") @Min(1) @Max(1440) int minutes,
 			HttpServletRequest request) {
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		return keys.answer(TransactionQueries.PLATFORM_STORE, TransactionQueries.PLATFORM_KEY, request,
 				TransactionQueries.Platform.class, () -> queries.platform(now.minus(Duration.ofMinutes(minutes)), now));
 	}

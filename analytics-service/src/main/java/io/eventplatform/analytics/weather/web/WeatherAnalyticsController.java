@@ -1,5 +1,6 @@
 package io.eventplatform.analytics.weather.web;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -28,9 +29,12 @@ class WeatherAnalyticsController {
 
 	private final KeyQueries keys;
 
-	WeatherAnalyticsController(StationQueries queries, KeyQueries keys) {
+	private final Clock clock;
+
+	WeatherAnalyticsController(StationQueries queries, KeyQueries keys, Clock clock) {
 		this.queries = queries;
 		this.keys = keys;
+		this.clock = clock;
 	}
 
 	/** The latest reading and the hourly statistics of the last {@code hours} hours (the current one included). */
@@ -38,7 +42,7 @@ class WeatherAnalyticsController {
 	@PreAuthorize("hasAuthority('SCOPE_analytics:read')")
 	StationQueries.Station station(@PathVariable String stationId,
 			@RequestParam(defaultValue = "3") @Min(1) @Max(168) int hours, HttpServletRequest request) {
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		StationQueries.Station station = keys.answer(StationQueries.STATION_STORE, stationId, request,
 				StationQueries.Station.class,
 				() -> queries.station(stationId, now.minus(Duration.ofHours(hours)), now));

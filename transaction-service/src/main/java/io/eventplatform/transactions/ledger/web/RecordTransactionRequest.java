@@ -1,12 +1,12 @@
 package io.eventplatform.transactions.ledger.web;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -32,10 +32,9 @@ record RecordTransactionRequest(
 		@Schema(example = "Coffee Corner") @NotBlank @Size(max = 100) String merchant,
 		@Schema(example = "DE") @NotNull @Pattern(regexp = "[A-Z]{2}",
 				message = "must be an ISO 3166-1 alpha-2 country code") String merchantCountry,
-		@Schema(example = "2026-11-21T10:15:30Z") @NotNull Instant occurredAt) {
-
-	/** Clocks drift: a few minutes ahead is tolerated, a transaction from tomorrow is not. */
-	static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
+		// Judged by the service's clock, which tolerates platform.time.tolerated-drift (5 min) of a client's drift.
+		@Schema(example = "2026-11-21T10:15:30Z") @NotNull @PastOrPresent(
+				message = "must not be in the future") Instant occurredAt) {
 
 	@AssertTrue(message = "must be a known ISO 4217 currency code")
 	boolean isCurrencyKnown() {
@@ -53,11 +52,6 @@ record RecordTransactionRequest(
 	@AssertTrue(message = "must be more than zero")
 	boolean isAmountPositive() {
 		return amount == null || !amount.matches("\\d{1,15}(\\.\\d{1,4})?") || new BigDecimal(amount).signum() > 0;
-	}
-
-	@AssertTrue(message = "must not be in the future")
-	boolean isOccurredAtNotInTheFuture() {
-		return occurredAt == null || !occurredAt.isAfter(Instant.now().plus(CLOCK_TOLERANCE));
 	}
 
 	Recording toRecording() {

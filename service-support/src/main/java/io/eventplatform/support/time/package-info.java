@@ -1,0 +1,5 @@
+/**
+ * The one source of "now" for a service: a {@link java.time.Clock} bean every component takes by injection, so a
+ * test pins time instead of racing the calendar.
+ */
+package io.eventplatform.support.time;

@@ -1,0 +1,17 @@
+package io.eventplatform.transactions;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import io.eventplatform.architecture.TimeRules;
+
+/** The rules this module's main code keeps (see {@code io.eventplatform.architecture} in event-contract's tests). */
+@AnalyzeClasses(packages = "io.eventplatform.transactions", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+	@ArchTest
+	static final ArchRule timeComesFromAnInjectedClock = TimeRules.TIME_COMES_FROM_AN_INJECTED_CLOCK;
+
+}
