@@ -28,7 +28,7 @@ public class EventPublisher {
 
 	private final MeterRegistry meters;
 
-	EventPublisher(KafkaTemplate<String, EventEnvelope<?>> kafka, URI source, MeterRegistry meters) {
+	public EventPublisher(KafkaTemplate<String, EventEnvelope<?>> kafka, URI source, MeterRegistry meters) {
 		this.kafka = kafka;
 		this.source = source;
 		this.meters = meters;

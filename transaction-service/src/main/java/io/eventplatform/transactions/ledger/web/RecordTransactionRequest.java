@@ -1,7 +1,6 @@
 package io.eventplatform.transactions.ledger.web;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.validation.constraints.AssertTrue;
@@ -11,6 +10,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import io.eventplatform.contract.transactions.Direction;
+import io.eventplatform.support.validation.NotBefore;
+import io.eventplatform.support.validation.NotInFuture;
 import io.eventplatform.transactions.ledger.Money;
 import io.eventplatform.transactions.ledger.TransactionRecording.Recording;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -32,10 +33,9 @@ record RecordTransactionRequest(
 		@Schema(example = "Coffee Corner") @NotBlank @Size(max = 100) String merchant,
 		@Schema(example = "DE") @NotNull @Pattern(regexp = "[A-Z]{2}",
 				message = "must be an ISO 3166-1 alpha-2 country code") String merchantCountry,
-		@Schema(example = "2026-11-21T10:15:30Z") @NotNull Instant occurredAt) {
-
-	/** Clocks drift: a few minutes ahead is tolerated, a transaction from tomorrow is not. */
-	static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
+		// Clocks drift: a few minutes ahead is tolerated, a transaction from tomorrow is not.
+		@Schema(example = "2026-11-21T10:15:30Z", description = "From 2000-01-01T00:00:00Z to 5 minutes ahead of "
+				+ "the service's clock") @NotNull @NotBefore @NotInFuture(toleranceMinutes = 5) Instant occurredAt) {
 
 	@AssertTrue(message = "must be a known ISO 4217 currency code")
 	boolean isCurrencyKnown() {
@@ -53,11 +53,6 @@ record RecordTransactionRequest(
 	@AssertTrue(message = "must be more than zero")
 	boolean isAmountPositive() {
 		return amount == null || !amount.matches("\\d{1,15}(\\.\\d{1,4})?") || new BigDecimal(amount).signum() > 0;
-	}
-
-	@AssertTrue(message = "must not be in the future")
-	boolean isOccurredAtNotInTheFuture() {
-		return occurredAt == null || !occurredAt.isAfter(Instant.now().plus(CLOCK_TOLERANCE));
 	}
 
 	Recording toRecording() {
