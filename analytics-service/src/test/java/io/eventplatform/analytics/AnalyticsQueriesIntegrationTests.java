@@ -139,6 +139,50 @@ class AnalyticsQueriesIntegrationTests {
 		}
 	}
 
+	@Test
+	void shouldDeadLetterAReadingFromYearMinus300000000AndAggregateTheNextReadingWhileStayingReady() {
+		String station = "station-" + UUID.randomUUID();
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		EventEnvelope<WeatherReadingRecorded> poisoned = new EventEnvelope<>(UUID.randomUUID().toString(),
+				URI.create("/station"), now, new WeatherReadingRecorded(station,
+						Instant.parse("-300000000-01-01T00:00:00Z"), 10.0, 50.0, null));
+		try (var producer = new DefaultKafkaProducerFactory<String, EventEnvelope<?>>(
+				KafkaTestUtils.producerProps(broker), new StringSerializer(), new EventSerializer())
+			.createProducer()) {
+			// As a station writing to the topic directly would: no ingest service validated it.
+			producer.send(new ProducerRecord<>(Topics.WEATHER_READINGS.name(), station, poisoned));
+		}
+		publish(new WeatherReadingRecorded(station, now, 14.0, 70.0, 1013.0), now);
+
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(get("/api/analytics/stations/" + station))
+			.hasStatus(200)
+			.bodyJson()
+			.isLenientlyEqualTo("""
+					{"stationId":"%s","latest":{"temperatureCelsius":14.0},"hours":[{"count":1}]}""".formatted(station)));
+		try (Consumer<String, byte[]> consumer = new DefaultKafkaConsumerFactory<String, byte[]>(
+				KafkaTestUtils.consumerProps(broker, "dlt-" + UUID.randomUUID(), false), new StringDeserializer(),
+				new org.apache.kafka.common.serialization.ByteArrayDeserializer())
+			.createConsumer()) {
+			consumer.subscribe(List.of(Topics.WEATHER_READINGS.deadLetterTopic()));
+			List<ConsumerRecord<String, byte[]>> deadLetters = new ArrayList<>();
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+				KafkaTestUtils.getRecords(consumer, Duration.ofSeconds(2)).forEach(record -> {
+					if (station.equals(record.key())) {
+						deadLetters.add(record);
+					}
+				});
+				assertThat(deadLetters).hasSize(1);
+			});
+			ConsumerRecord<String, byte[]> deadLetter = deadLetters.get(0);
+			assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).contains("-300000000-01-01T00:00:00Z");
+			assertThat(header(deadLetter, "ce_id")).isEqualTo(poisoned.id());
+			assertThat(header(deadLetter, "kafka_dlt-exception-fqcn"))
+				.isEqualTo("io.eventplatform.contract.kafka.InvalidEventException");
+			assertThat(header(deadLetter, "kafka_dlt-original-topic")).isEqualTo(Topics.WEATHER_READINGS.name());
+		}
+		assertThat(mvc.get().uri("/actuator/health/readiness")).hasStatus(200);
+	}
+
 	private static String header(ConsumerRecord<?, ?> record, String name) {
 		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
 	}

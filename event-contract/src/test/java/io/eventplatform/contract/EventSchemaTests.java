@@ -12,6 +12,8 @@ import java.util.Set;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,6 +65,45 @@ class EventSchemaTests {
 	void shouldRejectAnAmountWrittenAsANumber() throws IOException {
 		ObjectNode body = (ObjectNode) serialise(SampleEvents.transaction());
 		body.put("amount", 12.5);
+
+		assertThat(schemaOf(Topics.TRANSACTIONS_RECORDED).validate(body)).isNotEmpty();
+	}
+
+	@ParameterizedTest(name = "{0} = {1}: valid {2}")
+	@CsvSource(delimiter = '|', textBlock = """
+			observedAt         | -300000000-01-01T00:00:00Z | false
+			observedAt         | 1999-12-31T23:59:59Z       | false
+			observedAt         | 2000-01-01T00:00:00Z       | true
+			observedAt         | +10000-01-01T00:00:00Z     | false
+			""")
+	void shouldBoundTheTimeOfAReadingAsTheIngestServiceDoes(String field, String value, boolean valid)
+			throws IOException {
+		ObjectNode body = (ObjectNode) serialise(SampleEvents.weatherReading());
+		body.put(field, value);
+
+		assertThat(schemaOf(Topics.WEATHER_READINGS).validate(body).isEmpty()).isEqualTo(valid);
+	}
+
+	@ParameterizedTest(name = "{0} = {1}: valid {2}")
+	@CsvSource(delimiter = '|', textBlock = """
+			occurredAt | -300000000-01-01T00:00:00Z | false
+			occurredAt | 1999-12-31T23:59:59Z       | false
+			occurredAt | 2000-01-01T00:00:00Z       | true
+			amount     | 1234567890123456           | false
+			amount     | 123456789012345.1234       | true
+			""")
+	void shouldBoundATransactionAsTheTransactionServiceDoes(String field, String value, boolean valid)
+			throws IOException {
+		ObjectNode body = (ObjectNode) serialise(SampleEvents.transaction());
+		body.put(field, value);
+
+		assertThat(schemaOf(Topics.TRANSACTIONS_RECORDED).validate(body).isEmpty()).isEqualTo(valid);
+	}
+
+	@Test
+	void shouldRefuseAMerchantLongerThanTheTransactionServiceAccepts() throws IOException {
+		ObjectNode body = (ObjectNode) serialise(SampleEvents.transaction());
+		body.put("merchant", "m".repeat(101));
 
 		assertThat(schemaOf(Topics.TRANSACTIONS_RECORDED).validate(body)).isNotEmpty();
 	}

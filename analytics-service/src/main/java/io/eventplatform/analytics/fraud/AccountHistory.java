@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -41,6 +42,9 @@ record AccountHistory(List<Entry> entries) {
 		}
 	}
 
+	private static final Comparator<Entry> ORDER = Comparator.comparing(Entry::occurredAt)
+		.thenComparing(Entry::transactionId);
+
 	AccountHistory {
 		entries = List.copyOf(entries);
 	}
@@ -49,10 +53,12 @@ record AccountHistory(List<Entry> entries) {
 		return new AccountHistory(List.of());
 	}
 
+	/** Adds the entry in occurred-at order (a binary search: the entries are kept sorted). */
 	AccountHistory with(Entry entry) {
-		List<Entry> next = new ArrayList<>(entries);
-		next.add(entry);
-		next.sort(Comparator.comparing(Entry::occurredAt).thenComparing(Entry::transactionId));
+		List<Entry> next = new ArrayList<>(entries.size() + 1);
+		next.addAll(entries);
+		int index = Collections.binarySearch(next, entry, ORDER);
+		next.add(index < 0 ? -index - 1 : index, entry);
 		return new AccountHistory(next);
 	}
 
@@ -63,12 +69,20 @@ record AccountHistory(List<Entry> entries) {
 			.toList());
 	}
 
-	/** Forgets what no rule can look at any more: older than the longest window before the newest transaction. */
-	AccountHistory forgetOlderThan(Duration window) {
+	/**
+	 * Forgets what no rule can look at any more: older than the longest window before the newest transaction, and
+	 * beyond the newest {@code maximumSize}, so that a burst on one account cannot grow the state (and the time each
+	 * rule takes) without limit. A burst that large has long made the velocity rule fire.
+	 */
+	AccountHistory forget(Duration window, int maximumSize) {
 		if (entries.isEmpty()) {
 			return this;
 		}
 		Instant horizon = entries.get(entries.size() - 1).occurredAt().minus(window);
-		return new AccountHistory(entries.stream().filter(entry -> !entry.occurredAt().isBefore(horizon)).toList());
+		int from = Math.max(0, entries.size() - maximumSize);
+		while (from < entries.size() && entries.get(from).occurredAt().isBefore(horizon)) {
+			from++;
+		}
+		return from == 0 ? this : new AccountHistory(entries.subList(from, entries.size()));
 	}
 }

@@ -70,28 +70,45 @@ class FraudDetector implements Processor<String, EventEnvelope<TransactionRecord
 		history = tooManyTransactions(account, entry, history);
 		history = twoCountries(account, entry, history);
 		history = smallThenLarge(account, entry, history);
-		histories.put(account, history.forgetOlderThan(rules.longestWindow()));
+		histories.put(account, history.forget(rules.longestWindow(), rules.maxRememberedTransactions()));
 	}
 
-	/** Some span of the velocity window that holds the new transaction holds more than the allowed count. */
+	/**
+	 * Some span of the velocity window that holds the new transaction holds more than the allowed count. One pass over
+	 * the (sorted) history with two pointers and a running count of flagged entries, not a scan per start.
+	 */
 	private AccountHistory tooManyTransactions(String account, Entry entry, AccountHistory history) {
 		Duration window = rules.velocityWindow();
-		for (Entry start : history.entries()) {
-			if (start.occurredAt().isAfter(entry.occurredAt())) {
+		List<Entry> entries = history.entries();
+		int size = entries.size();
+		int[] flaggedBefore = new int[size + 1];
+		for (int i = 0; i < size; i++) {
+			flaggedBefore[i + 1] = flaggedBefore[i] + (entries.get(i).flaggedBy(TOO_MANY) ? 1 : 0);
+		}
+		Instant earliestStart = entry.occurredAt().minus(window);
+		int first = 0;
+		int last = -1;
+		for (int start = 0; start < size; start++) {
+			Instant startTime = entries.get(start).occurredAt();
+			if (startTime.isAfter(entry.occurredAt())) {
 				break;
 			}
-			if (start.occurredAt().isBefore(entry.occurredAt().minus(window))) {
+			if (start == 0 || !startTime.equals(entries.get(start - 1).occurredAt())) {
+				first = start;
+			}
+			if (startTime.isBefore(earliestStart)) {
 				continue;
 			}
-			Instant end = start.occurredAt().plus(window);
-			List<Entry> inWindow = history.entries()
-				.stream()
-				.filter(other -> !other.occurredAt().isBefore(start.occurredAt()) && !other.occurredAt().isAfter(end))
-				.toList();
-			if (inWindow.size() > rules.maxTransactionsPerWindow()
-					&& inWindow.stream().noneMatch(other -> other.flaggedBy(TOO_MANY))) {
+			Instant end = startTime.plus(window);
+			last = Math.max(last, start);
+			while (last + 1 < size && !entries.get(last + 1).occurredAt().isAfter(end)) {
+				last++;
+			}
+			int count = last - first + 1;
+			if (count > rules.maxTransactionsPerWindow() && flaggedBefore[last + 1] - flaggedBefore[first] == 0) {
+				List<Entry> inWindow = entries.subList(first, last + 1);
 				raise(account, TOO_MANY, inWindow, "%d transactions within %s, more than the %d allowed"
-					.formatted(inWindow.size(), window, rules.maxTransactionsPerWindow()));
+					.formatted(count, window, rules.maxTransactionsPerWindow()));
 				return history.flag(TOO_MANY, inWindow);
 			}
 		}

@@ -16,12 +16,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param smallAmount {@code small-then-large}: a transaction below this amount (a card test)...
  * @param largeAfterSmallAmount ...followed by one above this amount...
  * @param smallThenLargeWindow ...at most this much later
+ * @param maxRememberedTransactions the most transactions of one account kept for the rules (the newest); bounds the
+ * state and the time of each rule when one account sends a burst
  */
 @ConfigurationProperties("platform.analytics.fraud")
 public record FraudProperties(@DefaultValue("10000") BigDecimal largeAmount,
 		@DefaultValue("5") int maxTransactionsPerWindow, @DefaultValue("1m") Duration velocityWindow,
 		@DefaultValue("30m") Duration countryChangeWindow, @DefaultValue("1.00") BigDecimal smallAmount,
-		@DefaultValue("500") BigDecimal largeAfterSmallAmount, @DefaultValue("1m") Duration smallThenLargeWindow) {
+		@DefaultValue("500") BigDecimal largeAfterSmallAmount, @DefaultValue("1m") Duration smallThenLargeWindow,
+		@DefaultValue("1000") int maxRememberedTransactions) {
+
+	public FraudProperties {
+		if (maxRememberedTransactions <= maxTransactionsPerWindow) {
+			throw new IllegalArgumentException("max-remembered-transactions (%d) must be more than "
+				.formatted(maxRememberedTransactions) + "max-transactions-per-window (%d)"
+					.formatted(maxTransactionsPerWindow));
+		}
+	}
 
 	/** How far back an account's transactions must be remembered for every rule. */
 	Duration longestWindow() {

@@ -1,5 +1,7 @@
 package io.eventplatform.analytics.streams;
 
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -16,5 +18,33 @@ public final class EventSerde {
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	public static <T> Serde<EventEnvelope<T>> of(Class<T> eventType) {
 		return (Serde) Serdes.serdeFrom(new EventSerializer(), new EventDeserializer());
+	}
+
+	/**
+	 * For the input topics: an event whose time lies outside the bounds fails to deserialise, so Kafka Streams hands
+	 * it to the deserialisation handler (the dead-letter topic) rather than to the timestamp extractor, which has none.
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	static <T> Serde<EventEnvelope<T>> input(Class<T> eventType, EventTimeBounds bounds) {
+		EventDeserializer events = new EventDeserializer();
+		Deserializer<EventEnvelope<?>> bounded = new Deserializer<>() {
+			@Override
+			public EventEnvelope<?> deserialize(String topic, byte[] data) {
+				return checked(events.deserialize(topic, data));
+			}
+
+			@Override
+			public EventEnvelope<?> deserialize(String topic, Headers headers, byte[] data) {
+				return checked(events.deserialize(topic, headers, data));
+			}
+
+			private EventEnvelope<?> checked(EventEnvelope<?> event) {
+				if (event != null) {
+					bounds.requireWithin(event);
+				}
+				return event;
+			}
+		};
+		return (Serde) Serdes.serdeFrom(new EventSerializer(), (Deserializer) bounded);
 	}
 }

@@ -1,5 +1,6 @@
 package io.eventplatform.analytics.streams;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.apache.kafka.common.serialization.Serdes;
@@ -17,7 +18,8 @@ import io.eventplatform.contract.weather.WeatherReadingRecorded;
 
 /**
  * The input topics, each read once (a topology may subscribe a topic only once), placed in event time and with
- * redelivered events dropped, so every aggregate and rule downstream sees each event exactly once.
+ * redelivered events dropped, so every aggregate and rule downstream sees each event exactly once. An event whose
+ * time lies outside {@link EventTimeBounds} fails to deserialise and goes to the dead-letter topic.
  */
 @Component
 public class InputStreams {
@@ -27,14 +29,17 @@ public class InputStreams {
 
 	private final StreamsBuilder builder;
 
+	private final EventTimeBounds eventTimes;
+
 	private KStream<String, EventEnvelope<UserRegistered>> registrations;
 
 	private KStream<String, EventEnvelope<WeatherReadingRecorded>> readings;
 
 	private KStream<String, EventEnvelope<TransactionRecorded>> transactions;
 
-	public InputStreams(StreamsBuilder builder) {
+	public InputStreams(StreamsBuilder builder, Clock clock) {
 		this.builder = builder;
+		this.eventTimes = new EventTimeBounds(clock);
 	}
 
 	public StreamsBuilder builder() {
@@ -65,7 +70,7 @@ public class InputStreams {
 	private <T> KStream<String, EventEnvelope<T>> distinct(Topic<T> topic, String seenStore) {
 		builder.addStateStore(Deduplication.store(seenStore, DEDUPLICATION_WINDOW));
 		KStream<String, EventEnvelope<T>> events = builder.stream(topic.name(),
-				Consumed.with(Serdes.String(), EventSerde.of(topic.eventType()))
+				Consumed.with(Serdes.String(), EventSerde.input(topic.eventType(), eventTimes))
 					.withTimestampExtractor(new EventTimeExtractor())
 					.withName("read-" + topic.name()));
 		return Deduplication.distinct(events, seenStore, DEDUPLICATION_WINDOW);

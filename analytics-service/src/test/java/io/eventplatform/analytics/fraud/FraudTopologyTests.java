@@ -28,7 +28,7 @@ class FraudTopologyTests {
 	static final Instant TEN = Instant.parse("2026-11-21T10:00:00Z");
 
 	static final FraudProperties RULES = new FraudProperties(new BigDecimal("10000"), 5, Duration.ofMinutes(1),
-			Duration.ofMinutes(30), new BigDecimal("1.00"), new BigDecimal("500"), Duration.ofMinutes(1));
+			Duration.ofMinutes(30), new BigDecimal("1.00"), new BigDecimal("500"), Duration.ofMinutes(1), 50);
 
 	private TopologyFixture topology;
 

@@ -47,6 +47,13 @@ class EventTimeExtractorTests {
 	}
 
 	@Test
+	void shouldKeepARecordWhoseEventTimeHasNoEpochMillisInsteadOfThrowing() {
+		EventEnvelope<?> beyond = reading("s1", Instant.parse("-300000000-01-01T00:00:00Z"), 10, 50);
+
+		assertThat(extract(beyond)).isEqualTo(SENT);
+	}
+
+	@Test
 	void shouldKeepARecordWithAnEventTimeBeforeTheEpochInItsPartitionsTime() {
 		EventEnvelope<?> ancient = transaction("a1", "1", "EUR", "NL", Instant.parse("1969-12-31T23:59:59Z"));
 

@@ -1,5 +1,8 @@
 package io.eventplatform.analytics.streams;
 
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
@@ -13,7 +16,37 @@ class KafkaStreamsHealthIndicatorTests {
 
 	private final StreamsBuilderFactoryBean factoryBean = mock(StreamsBuilderFactoryBean.class);
 
-	private final KafkaStreamsHealthIndicator health = new KafkaStreamsHealthIndicator(factoryBean);
+	private final AtomicLong nanoTime = new AtomicLong();
+
+	private final StreamThreadFailures failures = new StreamThreadFailures(Duration.ofMinutes(2), nanoTime::get);
+
+	private final KafkaStreamsHealthIndicator health = new KafkaStreamsHealthIndicator(factoryBean, failures);
+
+	@Test
+	void isNotReadyWhileStreamThreadsKeepDyingAlthoughTheClientRuns() {
+		client(KafkaStreams.State.RUNNING);
+		assertThat(status()).isEqualTo(Status.UP);
+
+		failures.record(new ArithmeticException("long overflow"));
+		assertThat(status()).isEqualTo(Status.DOWN);
+		nanoTime.addAndGet(Duration.ofMinutes(1).toNanos());
+		failures.record(new ArithmeticException("long overflow"));
+		nanoTime.addAndGet(Duration.ofMinutes(1).toNanos());
+		assertThat(status()).isEqualTo(Status.DOWN);
+
+		nanoTime.addAndGet(Duration.ofMinutes(1).plusSeconds(1).toNanos());
+		assertThat(status()).isEqualTo(Status.UP);
+	}
+
+	@Test
+	void isNotReadyWhileTheClientIsFailing() {
+		client(KafkaStreams.State.RUNNING);
+		assertThat(status()).isEqualTo(Status.UP);
+
+		client(KafkaStreams.State.PENDING_ERROR);
+
+		assertThat(status()).isEqualTo(Status.DOWN);
+	}
 
 	@Test
 	void isNotReadyWhileTheFirstRebalancesOfAClientAreUnderWay() {

@@ -2,13 +2,18 @@ package io.eventplatform.analytics.streams;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -18,8 +23,9 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.test.TestRecord;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.mock.MockProducerFactory;
 
 import io.eventplatform.contract.EventEnvelope;
 import io.eventplatform.contract.Topic;
@@ -36,20 +42,52 @@ public final class TopologyFixture implements AutoCloseable {
 
 	private final TopologyTestDriver driver;
 
+	/** Stays open: the template closes the producer it was handed after each send, as it may a shared one. */
+	private final MockProducer<byte[], byte[]> deadLetterProducer = new MockProducer<>(true, null,
+			new ByteArraySerializer(), new ByteArraySerializer()) {
+		@Override
+		public void close(Duration timeout) {
+		}
+	};
+
+	private final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
+
 	public TopologyFixture(Instant wallClock, Consumer<InputStreams> topology) {
+		this(wallClock, Clock.systemUTC(), topology);
+	}
+
+	/** @param clock the service's clock: the latest event time the inputs accept is a day ahead of it */
+	public TopologyFixture(Instant wallClock, Clock clock, Consumer<InputStreams> topology) {
 		StreamsBuilder builder = new StreamsBuilder();
-		topology.accept(new InputStreams(builder));
+		topology.accept(new InputStreams(builder, clock));
 		Properties config = new Properties();
 		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "analytics-test");
 		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
 		config.put(StreamsConfig.STATE_DIR_CONFIG, "target/kafka-streams-test");
-		config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+		config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+				DeadLetterDeserializationExceptionHandler.class);
+		config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingExceptionHandler.class);
+		config.put(StreamsDeadLetters.CONFIG_KEY, new StreamsDeadLetters(
+				new KafkaTemplate<>(new MockProducerFactory<>(() -> deadLetterProducer)),
+				Set.of("users.registered", "weather.readings", "transactions.recorded"), meterRegistry));
 		config.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, EventTimeExtractor.class);
 		driver = new TopologyTestDriver(builder.build(), config, wallClock);
 	}
 
 	public TopologyTestDriver driver() {
 		return driver;
+	}
+
+	/** What the error handlers sent to dead-letter topics, as sent. */
+	public List<ProducerRecord<byte[], byte[]>> deadLetters() {
+		return deadLetterProducer.history();
+	}
+
+	/** The service's count of dead-lettered records of a topic. */
+	public double deadLettered(String topic) {
+		var counter = meterRegistry.find(StreamsDeadLetters.METRIC).tag("topic", topic).tag("outcome", "dead-lettered")
+			.counters();
+		return counter.stream().mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
 	}
 
 	/** Pipes the event as its producer writes it: keyed, with CloudEvents headers, sent at {@code sentAt}. */

@@ -31,7 +31,7 @@ public class EventPublisher {
 
 	private final Clock clock;
 
-	EventPublisher(KafkaTemplate<String, EventEnvelope<?>> kafka, URI source, MeterRegistry meters, Clock clock) {
+	public EventPublisher(KafkaTemplate<String, EventEnvelope<?>> kafka, URI source, MeterRegistry meters, Clock clock) {
 		this.kafka = kafka;
 		this.source = source;
 		this.meters = meters;

@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -132,6 +133,13 @@ class PlatformKafkaAutoConfiguration {
 		// Its client metrics (records sent per dead-letter topic) feed the dashboards and alerts like every producer's.
 		factory.addListener(new MicrometerProducerListener<>(meterRegistry));
 		return new KafkaTemplate<>(factory);
+	}
+
+	@Bean
+	@ConditionalOnEnabledHealthIndicator("kafkaListeners")
+	KafkaListenersHealthIndicator kafkaListenersHealthIndicator(
+			ObjectProvider<KafkaListenerEndpointRegistry> registry) {
+		return new KafkaListenersHealthIndicator(registry);
 	}
 
 	@Bean

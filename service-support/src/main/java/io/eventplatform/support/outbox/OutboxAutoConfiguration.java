@@ -9,6 +9,7 @@ import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,6 +57,12 @@ class OutboxAutoConfiguration {
 				.register(meters);
 		}
 		return new Outbox(jdbc, relay, outboxTracing);
+	}
+
+	@Bean
+	@ConditionalOnEnabledHealthIndicator("outboxRelay")
+	OutboxRelayHealthIndicator outboxRelayHealthIndicator(OutboxRelay relay) {
+		return new OutboxRelayHealthIndicator(relay);
 	}
 
 	private static long pending(JdbcClient jdbc, Topic<?> topic) {

@@ -52,6 +52,9 @@ class OutboxRelay implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	/** The error that ended the relay's thread; readiness is DOWN while it is set ({@link OutboxRelayHealthIndicator}). */
+	private volatile Error failure;
+
 	private ExecutorService thread;
 
 	OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, EventPublisher publisher,
@@ -74,6 +77,7 @@ class OutboxRelay implements SmartLifecycle {
 		}
 		catch (Error error) {
 			running = false;
+			failure = error;
 			log.error("The outbox relay stopped: stored events are not published until the service restarts", error);
 			throw error;
 		}
@@ -217,6 +221,7 @@ class OutboxRelay implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		failure = null;
 		stopped = new CountDownLatch(1);
 		running = true;
 		thread = Executors.newSingleThreadExecutor(runnable -> {
@@ -239,6 +244,11 @@ class OutboxRelay implements SmartLifecycle {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/** The error that ended the relay's thread, if one did: stored events then wait for a restart. */
+	Error failure() {
+		return failure;
 	}
 
 	@Override

@@ -159,6 +159,26 @@ class RecordReadingIntegrationTests {
 		}
 	}
 
+	@ParameterizedTest(name = "observedAt {0}: {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			-300000000-01-01T00:00:00Z | NotBefore
+			1999-12-31T23:59:59.999Z   | NotBefore
+			2000-01-01T00:00:00Z       | accepted
+			""")
+	void shouldRefuseAnObservedAtBefore2000ThatNoConsumerCouldPlace(String observedAt, String outcome) {
+		Map<String, Object> reading = reading(station, NOW);
+		reading.put("observedAt", observedAt);
+
+		MvcTestResult result = post(mvc, SINGLE, json.writeValueAsString(reading), WRITE);
+
+		assertOutcome(result, "observedAt", outcome);
+		if (!outcome.equals("accepted")) {
+			assertThat(result).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+			assertThat(result).bodyJson().extractingPath("$.errors[0].message")
+				.isEqualTo("must not be before 2000-01-01T00:00:00Z");
+		}
+	}
+
 	@ParameterizedTest(name = "stationId \"{0}\": {1}")
 	@CsvSource(textBlock = """
 			a,                                                                 accepted

@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import io.eventplatform.contract.weather.WeatherReadingRecorded;
+import io.eventplatform.support.validation.NotBefore;
+import io.eventplatform.support.validation.NotInFuture;
 
 /**
  * One reading as a client sends it; a batch is a JSON array of these. The property names are a client contract.
@@ -25,9 +27,9 @@ record ReadingRequest(
 		String stationId,
 
 		@Schema(description = "When the station observed it, an ISO-8601 instant: the event time. Late and "
-				+ "out-of-order readings are accepted; at most 5 minutes ahead of the service's clock.",
-				example = "2026-11-21T10:15:00Z")
-		@NotNull @NotInFuture(toleranceMinutes = 5)
+				+ "out-of-order readings are accepted, from 2000-01-01T00:00:00Z on; at most 5 minutes ahead of the "
+				+ "service's clock.", example = "2026-11-21T10:15:00Z")
+		@NotNull @NotBefore @NotInFuture(toleranceMinutes = 5)
 		Instant observedAt,
 
 		@Schema(description = "Air temperature in °C", example = "7.5")

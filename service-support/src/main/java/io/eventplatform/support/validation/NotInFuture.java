@@ -1,4 +1,4 @@
-package io.eventplatform.weather.readings.web;
+package io.eventplatform.support.validation;
 
 import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
 import static java.lang.annotation.ElementType.FIELD;
@@ -15,15 +15,15 @@ import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 
 /**
- * The instant may lie ahead of the service's clock by at most {@link #toleranceMinutes()}: a station's clock may run a
- * little fast, but a reading further in the future comes from a broken clock. Past instants of any age are valid
- * (late readings are accepted). {@code null} is valid; combine with {@code @NotNull}.
+ * The instant may lie ahead of the service's {@link java.time.Clock} by at most {@link #toleranceMinutes()}: a client's
+ * clock may run a little fast, but an event further in the future comes from a broken clock. Combine with
+ * {@link NotBefore} for the lower bound and {@code @NotNull}: {@code null} is valid here.
  */
 @Documented
 @Constraint(validatedBy = NotInFutureValidator.class)
 @Target({ METHOD, FIELD, ANNOTATION_TYPE, PARAMETER, TYPE_USE })
 @Retention(RUNTIME)
-@interface NotInFuture {
+public @interface NotInFuture {
 
 	long toleranceMinutes() default 0;
 

@@ -1,4 +1,4 @@
-package io.eventplatform.weather.readings.web;
+package io.eventplatform.support.validation;
 
 import java.time.Clock;
 import java.time.Duration;
