@@ -79,7 +79,8 @@ class OutboxRelay implements SmartLifecycle {
 	 * SQL that returns once everything committed so far is in the database's file, or {@code null} where a commit is
 	 * durable before others see it. H2 makes a commit visible a moment before its own thread writes it to the file
 	 * (even with {@code WRITE_DELAY=0}): without this, the relay could publish an event its service then loses in a
-	 * crash. {@code CHECKPOINT} writes what is committed and not yet written (nothing, mostly) and no more. PostgreSQL
+	 * crash. {@code CHECKPOINT} writes what is committed and not yet written (nothing, mostly) and no more; it needs
+	 * H2's admin right, which the database's creator ({@code sa} by default) has. PostgreSQL
 	 * shows a commit only after its WAL record is flushed ({@code synchronous_commit=on}, the default).
 	 */
 	static String durabilityBarrier(DataSource dataSource) {
