@@ -56,6 +56,11 @@ final class TopicReader implements AutoCloseable {
 		return seen.stream().filter(matching).toList();
 	}
 
+	/** What has arrived so far of the matching records, e.g. after {@link #awaitRecords} ran out of time. */
+	List<ConsumerRecord<String, byte[]>> received(Predicate<ConsumerRecord<String, byte[]>> matching) {
+		return seen.stream().filter(matching).toList();
+	}
+
 	static String header(ConsumerRecord<?, ?> record, String name) {
 		assertThat(record.headers().lastHeader(name)).as("header " + name).isNotNull();
 		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);

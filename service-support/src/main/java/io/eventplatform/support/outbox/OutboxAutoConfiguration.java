@@ -36,7 +36,7 @@ class OutboxAutoConfiguration {
 		JdbcClient jdbc = JdbcClient.create(dataSource);
 		OutboxSchema.create(jdbc);
 		return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), eventPublisher, properties,
-				outboxTracing);
+				outboxTracing, OutboxRelay.durabilityBarrier(dataSource));
 	}
 
 	@Bean

@@ -1,6 +1,7 @@
 package io.eventplatform.support.outbox;
 
 import java.net.URI;
+import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -10,10 +11,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.eventplatform.contract.EventEnvelope;
@@ -29,8 +34,12 @@ import io.eventplatform.support.kafka.EventPublisher;
  * rows, nor overtake each other), sends them all at once (the producer batches them and, being idempotent, keeps their
  * order within each partition), waits for the acknowledgements, and deletes the acknowledged rows. When the broker
  * fails to take an event, the same partition's later events fail with it, so nothing overtakes it: the rows stay and
- * are published again after {@link OutboxProperties#retryInterval()}, in order. An event is only ever published
- * twice when an acknowledgement got lost; it keeps its id, and consumers drop the duplicate.
+ * are published again after {@link OutboxProperties#retryInterval()}, in order.
+ * <p>
+ * At least once: a crash between the broker's acknowledgement and the commit of the deletion, or a lost
+ * acknowledgement, publishes an event again; it keeps its id ({@code ce_id}), and consumers drop the duplicate. Never
+ * an event whose transaction could still be lost: before sending, the relay makes sure what it read is in the
+ * database's file (see {@link #durabilityBarrier(DataSource)}).
  */
 class OutboxRelay implements SmartLifecycle {
 
@@ -46,6 +55,8 @@ class OutboxRelay implements SmartLifecycle {
 
 	private final OutboxTracing tracing;
 
+	private final String durabilityBarrier;
+
 	private final Semaphore wakeUps = new Semaphore(0);
 
 	private volatile CountDownLatch stopped = new CountDownLatch(1);
@@ -58,12 +69,31 @@ class OutboxRelay implements SmartLifecycle {
 	private ExecutorService thread;
 
 	OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, EventPublisher publisher,
-			OutboxProperties properties, OutboxTracing tracing) {
+			OutboxProperties properties, OutboxTracing tracing, String durabilityBarrier) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.publisher = publisher;
 		this.properties = properties;
 		this.tracing = tracing;
+		this.durabilityBarrier = durabilityBarrier;
+	}
+
+	/**
+	 * SQL that returns once everything committed so far is in the database's file, or {@code null} where a commit is
+	 * durable before others see it. H2 makes a commit visible a moment before its own thread writes it to the file
+	 * (even with {@code WRITE_DELAY=0}): without this, the relay could publish an event its service then loses in a
+	 * crash. {@code CHECKPOINT} writes what is committed and not yet written (nothing, mostly) and no more; it needs
+	 * H2's admin right, which the database's creator ({@code sa} by default) has. PostgreSQL
+	 * shows a commit only after its WAL record is flushed ({@code synchronous_commit=on}, the default).
+	 */
+	static String durabilityBarrier(DataSource dataSource) {
+		try {
+			String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+			return "H2".equals(product) ? "CHECKPOINT" : null;
+		}
+		catch (MetaDataAccessException ex) {
+			throw new IllegalStateException("Cannot tell which database the outbox is in", ex);
+		}
 	}
 
 	/** A transaction stored events: publish them now rather than at the next poll. */
@@ -161,6 +191,9 @@ class OutboxRelay implements SmartLifecycle {
 				return new Round(false, new IllegalStateException("cannot read stored event " + batch.get(0).id()));
 			}
 			batch = batch.subList(0, events.size());
+			if (durabilityBarrier != null) {
+				jdbc.sql(durabilityBarrier).update();
+			}
 			long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
 			// The oldest event goes alone first: while the broker is away nothing behind it is sent, so nothing
 			// can overtake it once the broker is back.
