@@ -1,6 +1,7 @@
 package io.eventplatform.support.kafka;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -18,7 +19,7 @@ public class AcknowledgingEventPublisher extends EventPublisher {
 	private final Consumer<EventEnvelope<?>> sending;
 
 	public AcknowledgingEventPublisher(Consumer<EventEnvelope<?>> sending) {
-		super(null, URI.create("/test"), new SimpleMeterRegistry());
+		super(null, URI.create("/test"), new SimpleMeterRegistry(), Clock.systemUTC());
 		this.sending = sending;
 	}
 
