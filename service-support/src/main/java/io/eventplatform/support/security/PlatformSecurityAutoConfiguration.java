@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 
@@ -45,6 +46,13 @@ class PlatformSecurityAutoConfiguration {
 		OAuth2TokenValidator<Jwt> claims = PlatformTokenValidator.of(security);
 		decoder.setJwtValidator(claims);
 		return security.cached(decoder, claims);
+	}
+
+	/** Requests Spring Security's firewall refuses get problem details too (the gateway's as well). */
+	@Bean
+	@ConditionalOnMissingBean(RequestRejectedHandler.class)
+	RequestRejectedHandler problemDetailsRequestRejectedHandler(JsonMapper jsonMapper) {
+		return new ProblemDetailsSecurityHandler(jsonMapper);
 	}
 
 	/**
