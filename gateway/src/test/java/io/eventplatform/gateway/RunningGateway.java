@@ -41,7 +41,10 @@ import org.springframework.util.MultiValueMap;
 				"spring.security.oauth2.authorizationserver.client.limited-client.registration.scopes=analytics:read",
 				"platform.gateway.rate-limits.clients.limited-client.capacity=3",
 				"platform.gateway.rate-limits.clients.limited-client.refill-tokens=1",
-				"platform.gateway.rate-limits.clients.limited-client.refill-period=1h" })
+				"platform.gateway.rate-limits.clients.limited-client.refill-period=1h",
+				// Every test here fetches tokens; the token endpoint's own limits are tested apart.
+				"platform.gateway.rate-limits.token-endpoint.per-client.capacity=100000",
+				"platform.gateway.rate-limits.token-endpoint.per-address.capacity=100000" })
 public abstract class RunningGateway {
 
 	/** Deliberately not the host and port the tests call: the issuer must not depend on the request. */

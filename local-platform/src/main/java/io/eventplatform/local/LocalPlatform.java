@@ -101,9 +101,13 @@ public final class LocalPlatform implements AutoCloseable {
 		return settings;
 	}
 
-	/** The gateway, the platform's one public entrance; {@code localhost} because it is also the token issuer. */
+	/**
+	 * The gateway, the platform's one public entrance; {@code localhost} because it is also the token issuer, unless
+	 * it listens on one other address only.
+	 */
 	public URI gatewayUrl() {
-		return URI.create("http://localhost:" + settings.gatewayPort());
+		String host = PlatformSettings.LOOPBACK.equals(settings.gatewayHost()) ? "localhost" : settings.gatewayHost();
+		return URI.create("http://" + host + ":" + settings.gatewayPort());
 	}
 
 	public String kafkaBootstrapServers() {

@@ -21,14 +21,18 @@ import io.eventplatform.local.demo.UserRegistrations;
 public final class LocalPlatformCommand {
 
 	static final String USAGE = """
-			Usage: ./run.sh [--no-build] [--demo] [--data-dir <path>]
+			Usage: ./run.sh [--no-build] [--demo] [--data-dir <path>] [--listen <address>]
 
-			Starts a Kafka broker, a mail server, the five services and the gateway on this machine.
+			Starts a Kafka broker, a mail server, the five services and the gateway on this machine. Everything
+			listens on the loopback interface (127.0.0.1) only.
 
-			  --no-build         skip the Maven build (run.sh only)
-			  --demo             once started, register a simulated user through the gateway every 1.5 s
-			  --data-dir <path>  where the broker, the services and the logs keep their data (default: ./data)
-			  --help             show this text
+			  --no-build          skip the Maven build (run.sh only)
+			  --demo              once started, register a simulated user through the gateway every 1.5 s
+			  --data-dir <path>   where the broker, the services and the logs keep their data (default: ./data)
+			  --listen <address>  let the gateway listen on this IP address instead (0.0.0.0: every interface);
+			                      it then refuses the development secrets, as in production: give every client
+			                      its own, e.g. PLATFORM_SECURITY_CLIENTS_DEMO_CLIENT_SECRET='{bcrypt}$2a$10$...'
+			  --help              show this text
 			""";
 
 	private static final Duration USER_INTERVAL = Duration.ofMillis(1500);
@@ -62,6 +66,22 @@ public final class LocalPlatformCommand {
 		if (options.dataDir().isPresent()) {
 			settings = settings.withDataDir(options.dataDir().get());
 		}
+		if (options.listen().isPresent()) {
+			try {
+				settings = settings.withGatewayAddress(options.listen().get());
+			}
+			catch (IllegalArgumentException ex) {
+				System.err.println(ex.getMessage());
+				System.exit(2);
+				return;
+			}
+		}
+		if (options.demo() && settings.gatewayExposed()) {
+			System.err.println("--demo signs in with the development secrets, which an exposed gateway refuses; "
+					+ "leave out --listen or --demo.");
+			System.exit(2);
+			return;
+		}
 		LocalPlatform platform;
 		try {
 			platform = LocalPlatform.start(settings, console, clock);
@@ -89,13 +109,15 @@ public final class LocalPlatformCommand {
 	 * @param demo whether to send demo traffic once started
 	 * @param dataDir where to keep data instead of {@code ./data}
 	 * @param help whether only the usage was asked for
+	 * @param listen the address the gateway listens on instead of the loopback interface
 	 */
-	record Options(boolean demo, Optional<Path> dataDir, boolean help) {
+	record Options(boolean demo, Optional<Path> dataDir, boolean help, Optional<String> listen) {
 
 		static Options parse(String... args) {
 			boolean demo = false;
 			boolean help = false;
 			Optional<Path> dataDir = Optional.empty();
+			Optional<String> listen = Optional.empty();
 			for (int i = 0; i < args.length; i++) {
 				switch (args[i]) {
 					case "--demo" -> demo = true;
@@ -106,9 +128,18 @@ public final class LocalPlatformCommand {
 						}
 						dataDir = Optional.of(Path.of(args[++i]));
 					}
+					case "--listen" -> {
+						if (i + 1 >= args.length) {
+							throw new IllegalArgumentException("--listen needs an IP address, e.g. 0.0.0.0");
+						}
+						listen = Optional.of(args[++i]);
+					}
 					default -> {
 						if (args[i].startsWith("--data-dir=")) {
 							dataDir = Optional.of(Path.of(args[i].substring("--data-dir=".length())));
+						}
+						else if (args[i].startsWith("--listen=")) {
+							listen = Optional.of(args[i].substring("--listen=".length()));
 						}
 						else {
 							throw new IllegalArgumentException("Unknown option: " + args[i]);
@@ -116,7 +147,7 @@ public final class LocalPlatformCommand {
 					}
 				}
 			}
-			return new Options(demo, dataDir, help);
+			return new Options(demo, dataDir, help, listen);
 		}
 
 	}

@@ -76,9 +76,12 @@ final class PlatformParts {
 				jvmOptions = withClassDataArchive(archive);
 			}
 		}
-		String address = application.routeKey() == null ? "http://localhost:" + application.port()
-				: "127.0.0.1:" + application.port();
-		URI readiness = URI.create("http://127.0.0.1:" + application.port() + "/actuator/health/readiness");
+		boolean gateway = application.routeKey() == null;
+		String address = !gateway ? "127.0.0.1:" + application.port()
+				: settings.gatewayExposed() ? "http://" + settings.gatewayAddress() + ":" + application.port()
+						: "http://localhost:" + application.port();
+		String host = gateway ? settings.gatewayHost() : PlatformSettings.LOOPBACK;
+		URI readiness = URI.create("http://" + host + ":" + application.port() + "/actuator/health/readiness");
 		return new Part(application.name(), application.name(), address, Part.Stage.APPLICATIONS,
 				JavaCommand.jar(jvmOptions, jar, applicationArguments(settings, application.port())),
 				Readiness.httpOk(readiness), List.of(application.port()), List.of(jar));
@@ -112,13 +115,26 @@ final class PlatformParts {
 		}
 	}
 
-	/** Every application gets the same arguments; each ignores those it does not use. */
+	/**
+	 * Every application gets the same arguments, each ignores those it does not use; only the gateway may listen
+	 * beyond the loopback interface, and then it refuses the development secrets.
+	 */
 	static List<String> applicationArguments(PlatformSettings settings, int port) {
 		List<String> arguments = new ArrayList<>();
 		arguments.add("--server.port=" + port);
+		boolean gateway = port == settings.gatewayPort();
+		arguments.add("--server.address=" + (gateway ? settings.gatewayAddress() : PlatformSettings.LOOPBACK));
+		if (gateway && settings.gatewayExposed()) {
+			arguments.add("--platform.security.refuse-development-secrets=true");
+		}
 		arguments.add("--spring.kafka.bootstrap-servers=127.0.0.1:" + settings.kafkaPort());
 		arguments.add("--platform.data-dir=" + settings.dataDir());
 		arguments.add("--platform.security.issuer-uri=http://localhost:" + settings.gatewayPort());
+		if (!PlatformSettings.LOOPBACK.equals(settings.gatewayHost())) {
+			// The issuer stays the same; the keys are fetched where the gateway actually listens.
+			arguments.add("--platform.security.jwk-set-uri=http://" + settings.gatewayHost() + ":"
+					+ settings.gatewayPort() + "/oauth2/jwks");
+		}
 		arguments.add("--spring.mail.host=127.0.0.1");
 		arguments.add("--spring.mail.port=" + settings.smtpPort());
 		for (Application service : settings.applications()) {

@@ -2,7 +2,10 @@ package io.eventplatform.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,10 +29,15 @@ import java.util.Objects;
  * @param notificationPort notification-service
  * @param analyticsPort analytics-service
  * @param startupTimeout how long every part together may take to become ready
+ * @param gatewayAddress the interface the gateway listens on: the loopback interface unless {@code ./run.sh --listen}
+ * names another (e.g. {@code 0.0.0.0}); the services, the broker and the mail server always listen on loopback only
  */
 public record PlatformSettings(Path projectDir, Path dataDir, int kafkaPort, int kafkaControllerPort, int smtpPort,
 		int mailApiPort, int gatewayPort, int registrationPort, int weatherIngestPort, int transactionPort,
-		int notificationPort, int analyticsPort, Duration startupTimeout) {
+		int notificationPort, int analyticsPort, Duration startupTimeout, String gatewayAddress) {
+
+	/** Where every part listens unless told otherwise: nobody else on the network can reach a local run. */
+	public static final String LOOPBACK = "127.0.0.1";
 
 	/** Six Spring Boot applications starting at once on 2 cores take a minute or two; this leaves room. */
 	public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofMinutes(4);
@@ -41,6 +49,12 @@ public record PlatformSettings(Path projectDir, Path dataDir, int kafkaPort, int
 		if (startupTimeout.isNegative() || startupTimeout.isZero()) {
 			throw new IllegalArgumentException("startupTimeout must be positive");
 		}
+		gatewayAddress = Objects.requireNonNull(gatewayAddress, "gatewayAddress").strip();
+		if (!isIpLiteral(gatewayAddress)) {
+			throw new IllegalArgumentException(
+					"The gateway's listen address must be an IP address such as 0.0.0.0: " + gatewayAddress);
+		}
+		parseIp(gatewayAddress);
 		List<Integer> ports = List.of(kafkaPort, kafkaControllerPort, smtpPort, mailApiPort, gatewayPort,
 				registrationPort, weatherIngestPort, transactionPort, notificationPort, analyticsPort);
 		if (ports.stream().anyMatch(port -> port < 1 || port > 65535)) {
@@ -57,26 +71,53 @@ public record PlatformSettings(Path projectDir, Path dataDir, int kafkaPort, int
 	 */
 	public static PlatformSettings defaults(Path projectDir) {
 		return new PlatformSettings(projectDir, projectDir.resolve("data"), 9092, 9093, 3025, 8025, 8080, 8081, 8082,
-				8083, 8084, 8085, DEFAULT_STARTUP_TIMEOUT);
+				8083, 8084, 8085, DEFAULT_STARTUP_TIMEOUT, LOOPBACK);
 	}
 
 	/** Ports that are free right now, for tests that must not collide with a platform already running. */
 	public static PlatformSettings onFreePorts(Path projectDir, Path dataDir) {
 		int[] ports = freePorts(10);
 		return new PlatformSettings(projectDir, dataDir, ports[0], ports[1], ports[2], ports[3], ports[4], ports[5],
-				ports[6], ports[7], ports[8], ports[9], DEFAULT_STARTUP_TIMEOUT);
+				ports[6], ports[7], ports[8], ports[9], DEFAULT_STARTUP_TIMEOUT, LOOPBACK);
 	}
 
 	public PlatformSettings withDataDir(Path dataDir) {
 		return new PlatformSettings(projectDir, dataDir, kafkaPort, kafkaControllerPort, smtpPort, mailApiPort,
 				gatewayPort, registrationPort, weatherIngestPort, transactionPort, notificationPort, analyticsPort,
-				startupTimeout);
+				startupTimeout, gatewayAddress);
 	}
 
 	public PlatformSettings withStartupTimeout(Duration startupTimeout) {
 		return new PlatformSettings(projectDir, dataDir, kafkaPort, kafkaControllerPort, smtpPort, mailApiPort,
 				gatewayPort, registrationPort, weatherIngestPort, transactionPort, notificationPort, analyticsPort,
-				startupTimeout);
+				startupTimeout, gatewayAddress);
+	}
+
+	/** The gateway listening on {@code address} instead of the loopback interface ({@code ./run.sh --listen}). */
+	public PlatformSettings withGatewayAddress(String address) {
+		return new PlatformSettings(projectDir, dataDir, kafkaPort, kafkaControllerPort, smtpPort, mailApiPort,
+				gatewayPort, registrationPort, weatherIngestPort, transactionPort, notificationPort, analyticsPort,
+				startupTimeout, address);
+	}
+
+	/**
+	 * Whether other machines can reach the gateway: then it refuses the development clients' secrets, as in
+	 * production, because they are published in the README.
+	 */
+	public boolean gatewayExposed() {
+		return !parseIp(gatewayAddress).isLoopbackAddress();
+	}
+
+	/**
+	 * Where the launcher and the services reach the gateway: over loopback when it listens there or on every
+	 * interface, else at the one address it listens on.
+	 */
+	public String gatewayHost() {
+		InetAddress address = parseIp(gatewayAddress);
+		if (address.isLoopbackAddress() || address.isAnyLocalAddress()) {
+			return LOOPBACK;
+		}
+		return address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
 	}
 
 	/** Every part's output goes to {@code <logsDir>/<part>.log}. */
@@ -97,6 +138,20 @@ public record PlatformSettings(Path projectDir, Path dataDir, int kafkaPort, int
 				new Application("notification-service", "notification", notificationPort),
 				new Application("analytics-service", "analytics", analyticsPort),
 				new Application("gateway", null, gatewayPort));
+	}
+
+	/** Only IP literals, so that parsing one never asks DNS (a host name could resolve differently later). */
+	private static boolean isIpLiteral(String address) {
+		return address.matches("\\d{1,3}(\\.\\d{1,3}){3}") || address.matches("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+	}
+
+	private static InetAddress parseIp(String literal) {
+		try {
+			return InetAddress.getByName(literal);
+		}
+		catch (UnknownHostException ex) {
+			throw new IllegalArgumentException("Not an IP address: " + literal, ex);
+		}
 	}
 
 	/**

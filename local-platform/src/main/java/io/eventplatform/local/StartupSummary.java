@@ -14,6 +14,17 @@ final class StartupSummary {
 		PlatformSettings settings = platform.settings();
 		String gateway = platform.gatewayUrl().toString();
 		String mail = "http://localhost:" + settings.mailApiPort() + "/messages";
+		if (settings.gatewayExposed()) {
+			return List.of("", //
+					"The event platform is up.", //
+					"", //
+					"  Gateway        " + gateway + " (listening on " + settings.gatewayAddress()
+							+ "; development secrets refused)", //
+					"  Kafka          " + platform.kafkaBootstrapServers(), //
+					"  Logs           " + settings.logsDir() + "/<part>.log", //
+					"  Received mail  curl -s " + mail, //
+					"");
+		}
 		return List.of("", //
 				"The event platform is up.", //
 				"", //

@@ -13,7 +13,7 @@ class LocalPlatformCommandTests {
 
 	@Test
 	void runsWithoutDemoTrafficInTheDefaultDataDirectoryWhenGivenNoOptions() {
-		assertThat(Options.parse()).isEqualTo(new Options(false, Optional.empty(), false));
+		assertThat(Options.parse()).isEqualTo(new Options(false, Optional.empty(), false, Optional.empty()));
 	}
 
 	@Test
@@ -29,6 +29,14 @@ class LocalPlatformCommandTests {
 			.withMessage("Unknown option: --fast");
 		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--data-dir"))
 			.withMessage("--data-dir needs a path");
+	}
+
+	@Test
+	void acceptsAnAddressForTheGatewayToListenOnInEitherForm() {
+		assertThat(Options.parse("--listen", "0.0.0.0").listen()).hasValue("0.0.0.0");
+		assertThat(Options.parse("--listen=192.0.2.7").listen()).hasValue("192.0.2.7");
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--listen"))
+			.withMessageContaining("--listen needs an IP address");
 	}
 
 }

@@ -112,7 +112,8 @@ class PlatformPartsTests {
 		List<String> arguments = PlatformParts.applicationArguments(settings, 8083);
 
 		// Then
-		assertThat(arguments).containsExactly("--server.port=8083", "--spring.kafka.bootstrap-servers=127.0.0.1:9092",
+		assertThat(arguments).containsExactly("--server.port=8083", "--server.address=127.0.0.1",
+				"--spring.kafka.bootstrap-servers=127.0.0.1:9092",
 				"--platform.data-dir=/work/project/data", "--platform.security.issuer-uri=http://localhost:8080",
 				"--spring.mail.host=127.0.0.1", "--spring.mail.port=3025",
 				"--platform.gateway.services.registration=http://127.0.0.1:8081",
@@ -120,6 +121,34 @@ class PlatformPartsTests {
 				"--platform.gateway.services.transaction=http://127.0.0.1:8083",
 				"--platform.gateway.services.notification=http://127.0.0.1:8084",
 				"--platform.gateway.services.analytics=http://127.0.0.1:8085");
+	}
+
+	@Test
+	void bindsEveryApplicationToTheLoopbackInterfaceByDefault() {
+		// When
+		List<Part> parts = PlatformParts.of(settings);
+
+		// Then
+		assertThat(parts.subList(2, parts.size())).allSatisfy(part -> assertThat(part.command())
+			.contains("--server.address=127.0.0.1")
+			.doesNotContain("--platform.security.refuse-development-secrets=true"));
+	}
+
+	@Test
+	void exposesOnlyTheGatewayWhenToldToAndThenItRefusesTheDevelopmentSecrets() {
+		// Given
+		PlatformSettings exposed = settings.withGatewayAddress("0.0.0.0");
+
+		// When
+		List<Part> parts = PlatformParts.of(exposed);
+
+		// Then
+		Part gateway = parts.get(parts.size() - 1);
+		assertThat(gateway.command()).contains("--server.address=0.0.0.0",
+				"--platform.security.refuse-development-secrets=true");
+		assertThat(parts.subList(2, parts.size() - 1)).allSatisfy(part -> assertThat(part.command())
+			.contains("--server.address=127.0.0.1")
+			.doesNotContain("--platform.security.refuse-development-secrets=true"));
 	}
 
 	@Test

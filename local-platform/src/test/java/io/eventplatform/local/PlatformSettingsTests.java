@@ -57,7 +57,7 @@ class PlatformSettingsTests {
 		PlatformSettings settings = PlatformSettings.defaults(Path.of("project"));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new PlatformSettings(settings.projectDir(), settings.dataDir(), 9092, 9093, 3025, 8025,
-					8080, 8080, 8082, 8083, 8084, 8085, Duration.ofMinutes(1)))
+					8080, 8080, 8082, 8083, 8084, 8085, Duration.ofMinutes(1), PlatformSettings.LOOPBACK))
 			.withMessageContaining("port of its own");
 	}
 
@@ -72,6 +72,28 @@ class PlatformSettingsTests {
 		// Then
 		assertThat(elsewhere.dataDir()).isEqualTo(Path.of("/tmp/platform-data"));
 		assertThat(elsewhere.withDataDir(settings.dataDir())).isEqualTo(settings);
+	}
+
+	@Test
+	void keepsTheGatewayOnTheLoopbackInterfaceUnlessToldOtherwise() {
+		// Given
+		PlatformSettings settings = PlatformSettings.defaults(Path.of("/work/project"));
+
+		// Then
+		assertThat(settings.gatewayAddress()).isEqualTo("127.0.0.1");
+		assertThat(settings.gatewayExposed()).isFalse();
+		assertThat(settings.withGatewayAddress("0.0.0.0").gatewayExposed()).isTrue();
+		assertThat(settings.withGatewayAddress("0.0.0.0").gatewayHost()).isEqualTo("127.0.0.1");
+		assertThat(settings.withGatewayAddress("192.0.2.7").gatewayHost()).isEqualTo("192.0.2.7");
+		assertThat(settings.withGatewayAddress("::1").gatewayExposed()).isFalse();
+	}
+
+	@Test
+	void acceptsOnlyAnIpAddressToListenOn() {
+		PlatformSettings settings = PlatformSettings.defaults(Path.of("/work/project"));
+
+		assertThatIllegalArgumentException().isThrownBy(() -> settings.withGatewayAddress("example.com"))
+			.withMessageContaining("must be an IP address");
 	}
 
 }

@@ -65,7 +65,10 @@ public class ClientRateLimitFilter extends OncePerRequestFilter {
 	}
 
 	private Bucket newBucket(String clientId) {
-		RateLimitProperties.Limit limit = limits.of(clientId);
+		return newBucket(limits.of(clientId));
+	}
+
+	static Bucket newBucket(RateLimitProperties.Limit limit) {
 		return Bucket.builder()
 			.addLimit(Bandwidth.builder()
 				.capacity(limit.capacity())
@@ -76,9 +79,15 @@ public class ClientRateLimitFilter extends OncePerRequestFilter {
 
 	private void tooManyRequests(HttpServletRequest request, HttpServletResponse response, ConsumptionProbe probe)
 			throws IOException {
+		tooManyRequests(request, response, probe, jsonMapper, "This client made more calls than its rate limit allows");
+	}
+
+	/** 429 problem details with {@code Retry-After}: the whole seconds until the bucket has a token again. */
+	static void tooManyRequests(HttpServletRequest request, HttpServletResponse response, ConsumptionProbe probe,
+			JsonMapper jsonMapper, String reason) throws IOException {
 		long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-				"This client made more calls than its rate limit allows; retry after " + seconds + " s");
+				reason + "; retry after " + seconds + " s");
 		problem.setTitle("Rate limit exceeded");
 		problem.setInstance(URI.create(request.getRequestURI()));
 		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());

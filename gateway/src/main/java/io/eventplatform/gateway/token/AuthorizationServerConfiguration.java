@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -17,9 +18,14 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 
+import io.eventplatform.gateway.limits.RateLimitProperties;
+import io.eventplatform.gateway.limits.TokenEndpointRateLimitFilter;
 import io.eventplatform.support.security.PlatformSecurityProperties;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The OAuth2 endpoints ({@code /oauth2/token}, {@code /oauth2/jwks}, metadata, introspection, revocation). Clients,
@@ -36,15 +42,27 @@ class AuthorizationServerConfiguration {
 	 */
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
-	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, RegisteredClientRepository clients,
+			OAuth2AuthorizationServerProperties properties, RateLimitProperties rateLimits, JsonMapper jsonMapper)
+			throws Exception {
+		List<String> storedSecrets = properties.getClient()
+			.values()
+			.stream()
+			.map(client -> client.getRegistration().getClientSecret())
+			.toList();
 		http.oauth2AuthorizationServer(authorizationServer -> {
 			http.securityMatcher(authorizationServer.getEndpointsMatcher());
 			authorizationServer
+				.clientAuthentication(clientAuthentication -> clientAuthentication.authenticationProviders(
+						providers -> providers.add(0, new UnknownClientSecretCheck(clients, storedSecrets))))
 				.tokenEndpoint(tokenEndpoint -> tokenEndpoint
 					.authenticationProviders(RegisteredScopesByDefault::decorate));
 		})
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// Before any secret is compared: a refused guess costs no hash.
+			.addFilterBefore(new TokenEndpointRateLimitFilter(rateLimits.tokenEndpoint(), clients, jsonMapper),
+					AbstractPreAuthenticatedProcessingFilter.class);
 		return http.build();
 	}
 

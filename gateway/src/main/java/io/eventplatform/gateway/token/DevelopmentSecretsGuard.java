@@ -6,20 +6,45 @@ import java.util.Locale;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerProperties;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Profile;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * In production (profile {@code prod}) the gateway refuses to start while any client still has a development
- * secret: one stored in plain text ({@code {noop}...}), or one that matches a secret documented for development,
- * however it is encoded. Secrets then have to come from the environment, e.g.
+ * In production (profile {@code prod}), and in a local run that other machines can reach ({@code ./run.sh --listen},
+ * which sets {@code platform.security.refuse-development-secrets}), the gateway refuses to start while any client
+ * still has a development secret: one stored in plain text ({@code {noop}...}), or one that matches a secret
+ * documented for development, however it is encoded. Secrets then have to come from the environment, e.g.
  * {@code PLATFORM_SECURITY_CLIENTS_DEMO_CLIENT_SECRET='{bcrypt}$2a$10$...'}.
  */
 @Component
-@Profile("prod")
+@Conditional(DevelopmentSecretsGuard.RefusesDevelopmentSecrets.class)
 class DevelopmentSecretsGuard implements InitializingBean {
+
+	/** Set by the local platform when the gateway listens beyond the loopback interface. */
+	static final String REFUSE_PROPERTY = "platform.security.refuse-development-secrets";
+
+	static final class RefusesDevelopmentSecrets extends AnyNestedCondition {
+
+		RefusesDevelopmentSecrets() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@Profile("prod")
+		static final class Production {
+
+		}
+
+		@ConditionalOnBooleanProperty(REFUSE_PROPERTY)
+		static final class Exposed {
+
+		}
+
+	}
 
 	/** The secrets the README and application.yml give to the development clients. */
 	static final List<String> DEVELOPMENT_SECRETS = List.of("demo-secret", "admin-secret", "ledger-secret",
@@ -44,7 +69,8 @@ class DevelopmentSecretsGuard implements InitializingBean {
 			}
 		});
 		if (!offenders.isEmpty()) {
-			throw new IllegalStateException("The prod profile refuses development client secrets; give these clients "
+			throw new IllegalStateException("The prod profile (or " + REFUSE_PROPERTY
+					+ ", as ./run.sh --listen sets it) refuses development client secrets; give these clients "
 					+ "an encoded secret of their own, e.g. {bcrypt}...: " + String.join(", ", offenders));
 		}
 	}

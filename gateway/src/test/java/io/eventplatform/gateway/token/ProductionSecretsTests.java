@@ -31,7 +31,7 @@ class ProductionSecretsTests {
 
 		// When / Then
 		assertThatThrownBy(() -> gateway.run().close()).rootCause()
-			.hasMessageContaining("prod profile refuses development client secrets")
+			.hasMessageContaining("refuses development client secrets")
 			.hasMessageContaining("demo-client (set PLATFORM_SECURITY_CLIENTS_DEMO_CLIENT_SECRET)")
 			.hasMessageContaining("platform-admin")
 			.hasMessageContaining("ledger-client");
@@ -49,6 +49,27 @@ class ProductionSecretsTests {
 			.run(context -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining("refuses development client secrets"));
+	}
+
+	@Test
+	void shouldRefuseTheDevelopmentSecretsWhenALocalRunIsExposedToTheNetwork() {
+		// Given: what ./run.sh --listen 0.0.0.0 passes to the gateway, without the prod profile
+		var gateway = new SpringApplicationBuilder(GatewayApplication.class).properties("server.port=0",
+				"server.address=127.0.0.1", "platform.security.refuse-development-secrets=true",
+				"platform.security.signing-keys.store=target/test-data/exposed-keys.jwks");
+
+		// When / Then
+		assertThatThrownBy(() -> gateway.run().close()).rootCause()
+			.hasMessageContaining("refuses development client secrets")
+			.hasMessageContaining("demo-client (set PLATFORM_SECURITY_CLIENTS_DEMO_CLIENT_SECRET)");
+	}
+
+	@Test
+	void shouldStartWhenExposedWithSecretsOfItsOwn() {
+		String encoded = "{bcrypt}" + new BCryptPasswordEncoder().encode("a-secret-from-the-vault");
+
+		guard.withPropertyValues("platform.security.refuse-development-secrets=true", DEMO + "client-secret=" + encoded)
+			.run(context -> assertThat(context).hasNotFailed().hasSingleBean(DevelopmentSecretsGuard.class));
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -97,6 +98,20 @@ class UserRegistrationIntegrationTests {
 			.containsExactly("country", "displayName", "email");
 		assertThat(result).bodyJson().extractingPath("$.errors[*].rule").asArray()
 			.containsExactly("Pattern", "NotBlank", "Email");
+		assertThat(users.count()).isZero();
+	}
+
+	@Test
+	void shouldRejectADisplayNameWithControlCharacters() {
+		for (String name : List.of("Ada\\u0000Lovelace", "Ada\\u001b[31mLovelace", "Ada\\r\\nBcc: x@example.com",
+				"Ada\\u202eecalevoL", "Ada\\u0085Lovelace")) {
+			MvcTestResult result = register("""
+					{"email":"ada@example.com","displayName":"%s","country":"GB"}""".formatted(name), "users:write");
+
+			assertThat(result).as(name).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+			assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("displayName");
+			assertThat(result).bodyJson().extractingPath("$.errors[0].rule").isEqualTo("Pattern");
+		}
 		assertThat(users.count()).isZero();
 	}
 

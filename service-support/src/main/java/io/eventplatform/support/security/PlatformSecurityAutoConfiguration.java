@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 
@@ -47,6 +48,13 @@ class PlatformSecurityAutoConfiguration {
 		OAuth2TokenValidator<Jwt> claims = PlatformTokenValidator.of(security, clock);
 		decoder.setJwtValidator(claims);
 		return security.cached(decoder, claims, clock);
+	}
+
+	/** Requests Spring Security's firewall refuses get problem details too (the gateway's as well). */
+	@Bean
+	@ConditionalOnMissingBean(RequestRejectedHandler.class)
+	RequestRejectedHandler problemDetailsRequestRejectedHandler(JsonMapper jsonMapper) {
+		return new ProblemDetailsSecurityHandler(jsonMapper);
 	}
 
 	/**

@@ -16,6 +16,8 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Security's bearer-token handlers have set the status and the {@code WWW-Authenticate} header (RFC 6750) that OAuth2
  * clients rely on.
  */
-public class ProblemDetailsSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
+public class ProblemDetailsSecurityHandler
+		implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
 	private final AuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
 
@@ -48,6 +51,22 @@ public class ProblemDetailsSecurityHandler implements AuthenticationEntryPoint, 
 			throws IOException, ServletException {
 		bearerAccessDeniedHandler.handle(request, response, denied);
 		write(request, response, HttpStatus.FORBIDDEN, "The token does not grant the scope this request needs.");
+	}
+
+	/**
+	 * Spring Security's firewall refused the request before any chain ran (a path that is not normalised, with
+	 * {@code ;}, {@code //}, {@code ..} or an encoded {@code %}, or a header with control characters); without this it
+	 * would end in the servlet container's error page.
+	 */
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
+			throws IOException {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The request's path or headers hold characters or sequences that are not allowed");
+		problem.setTitle("Request rejected");
+		response.setStatus(HttpStatus.BAD_REQUEST.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		jsonMapper.writeValue(response.getOutputStream(), problem);
 	}
 
 	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)

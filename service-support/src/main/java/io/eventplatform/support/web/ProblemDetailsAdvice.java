@@ -5,6 +5,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
@@ -56,6 +61,34 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	/** One broken rule of one field. */
 	record FieldProblem(String field, String rule, String message) {
+	}
+
+	/**
+	 * A controller annotated {@code @Validated} has its parameters checked by a method-validation proxy, which throws
+	 * Bean Validation's own exception rather than Spring MVC's: 400, naming the parameter (the last node of the
+	 * violation's path) and the rule, as for any other invalid input.
+	 */
+	@ExceptionHandler(ConstraintViolationException.class)
+	ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
+		List<FieldProblem> errors = new ArrayList<>();
+		for (ConstraintViolation<?> violation : ex.getConstraintViolations()) {
+			String field = null;
+			for (Path.Node node : violation.getPropertyPath()) {
+				if (node.getKind() != ElementKind.METHOD) {
+					field = node.getName() != null ? node.getName() : field;
+				}
+			}
+			errors.add(new FieldProblem(field, violation.getConstraintDescriptor().getAnnotation().annotationType()
+				.getSimpleName(), violation.getMessage()));
+		}
+		errors.sort(Comparator.comparing(FieldProblem::field, Comparator.nullsFirst(Comparator.naturalOrder()))
+			.thenComparing(FieldProblem::rule));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, errors.stream()
+			.map(error -> (error.field() == null ? "" : error.field() + " ") + error.message())
+			.collect(Collectors.joining("; ")));
+		problem.setTitle("Invalid request");
+		problem.setProperty("errors", errors);
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
 	}
 
 	@Override

@@ -190,6 +190,14 @@ class TransactionRecordingIntegrationTests {
 	}
 
 	@Test
+	void shouldRefuseAMerchantWithControlCharacters() {
+		for (String merchant : List.of("Coffee\\u0000Corner", "Coffee\\u001bCorner", "Coffee\\r\\nCorner",
+				"Coffee\\u202eCorner")) {
+			assertRejected(body(account(), "1.00", "EUR").replace("Coffee Corner", merchant), "merchant", "Pattern");
+		}
+	}
+
+	@Test
 	void shouldRefuseATransactionFromTheFutureOrBefore2000AndAnUnknownDirection() {
 		String tomorrow = body(account(), "1.00", "EUR").replace("2026-11-21T10:15:30Z",
 				Instant.now().plus(Duration.ofDays(1)).toString());

@@ -10,6 +10,7 @@ import static io.eventplatform.weather.readings.Readings.reading;
 import static io.eventplatform.weather.readings.ReadingsTopic.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -158,6 +159,28 @@ class RecordReadingBatchIntegrationTests {
 		assertThat(result).hasStatus(413).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(result).bodyJson().extractingPath("$.maxReadings").isEqualTo(1000);
 		assertNothingPublishedFor(station);
+	}
+
+	@Test
+	void shouldRefuseAHugeArrayWhileReadingItWithoutReadingTheRest() {
+		// Given: just under 2 MB of 690,000 empty objects, an array the size limit lets through
+		String body = "[" + "{},".repeat(689_999) + "{}]";
+		assertThat(body.length()).isLessThan(2 * 1024 * 1024);
+		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+		post(mvc, BATCH, "[" + "{},".repeat(1000) + "{}]", WRITE); // warmed up
+
+		// When (MockMvc handles the request on this thread, so this thread's allocations are the request's)
+		long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
+		long start = System.nanoTime();
+		MvcTestResult result = post(mvc, BATCH, body, WRITE);
+		long millis = (System.nanoTime() - start) / 1_000_000;
+		long allocatedMiB = (threads.getCurrentThreadAllocatedBytes() - allocatedBefore) / (1024 * 1024);
+
+		// Then: refused after the 1,001st item, not after turning 690,000 into objects
+		System.out.printf("690,000 {} in a batch: answered in %d ms, %d MiB allocated%n", millis, allocatedMiB);
+		assertThat(result).hasStatus(413).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).bodyJson().extractingPath("$.maxReadings").isEqualTo(1000);
+		assertThat(allocatedMiB).as("MiB allocated while answering").isLessThan(24);
 	}
 
 	@Test

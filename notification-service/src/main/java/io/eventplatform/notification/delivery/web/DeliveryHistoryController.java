@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.persistence.criteria.Predicate;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -28,6 +30,9 @@ import io.eventplatform.notification.delivery.NotificationType;
 @RequestMapping("/api/notifications")
 class DeliveryHistoryController {
 
+	/** Deeper than any history is meant to be paged; keeps the offset far from overflowing (an int in SQL). */
+	static final int MAX_PAGE = 100_000;
+
 	private final Deliveries deliveries;
 
 	DeliveryHistoryController(Deliveries deliveries) {
@@ -44,7 +49,7 @@ class DeliveryHistoryController {
 			@RequestParam(required = false) NotificationType type,
 			@RequestParam(required = false) DeliveryStatus status, @RequestParam(required = false) Instant from,
 			@RequestParam(required = false) Instant to, @RequestParam(required = false) String eventId,
-			Pageable pageable) {
+			@RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page, Pageable pageable) {
 		Specification<Delivery> filter = (root, query, cb) -> {
 			List<Predicate> predicates = new ArrayList<>();
 			if (recipient != null) {
@@ -68,7 +73,7 @@ class DeliveryHistoryController {
 			return cb.and(predicates.toArray(Predicate[]::new));
 		};
 		// The order is the API's, not the client's: a sort parameter is ignored, not passed to SQL.
-		Pageable newestFirst = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
+		Pageable newestFirst = PageRequest.of(page, pageable.getPageSize(),
 				Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")));
 		return new PagedModel<>(deliveries.findAll(filter, newestFirst).map(DeliveryResponse::of));
 	}

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.persistence.criteria.Predicate;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 
@@ -37,6 +39,9 @@ import io.eventplatform.notification.subscription.Subscriptions;
 @RestController
 @RequestMapping("/api/notifications/subscriptions")
 class SubscriptionController {
+
+	/** Deeper than any history is meant to be paged; keeps the offset far from overflowing (an int in SQL). */
+	static final int MAX_PAGE = 100_000;
 
 	private final SubscriptionManagement management;
 
@@ -78,7 +83,7 @@ class SubscriptionController {
 	@PreAuthorize("hasAuthority('SCOPE_notifications:read')")
 	PagedModel<SubscriptionResponse> subscriptions(@RequestParam(required = false) @Email String email,
 			@RequestParam(required = false) String stationId, @RequestParam(required = false) String accountId,
-			Pageable pageable) {
+			@RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page, Pageable pageable) {
 		Specification<Subscription> filter = (root, query, cb) -> {
 			List<Predicate> predicates = new ArrayList<>();
 			if (email != null) {
@@ -94,7 +99,7 @@ class SubscriptionController {
 			}
 			return cb.and(predicates.toArray(Predicate[]::new));
 		};
-		Pageable oldestFirst = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
+		Pageable oldestFirst = PageRequest.of(page, pageable.getPageSize(),
 				Sort.by("createdAt", "id"));
 		return new PagedModel<>(subscriptions.findAll(filter, oldestFirst).map(SubscriptionResponse::of));
 	}

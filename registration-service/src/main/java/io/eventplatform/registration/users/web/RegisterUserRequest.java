@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import io.eventplatform.registration.users.UserRegistration.Registration;
+import io.eventplatform.support.web.PlainText;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -14,7 +15,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * never applied.
  */
 record RegisterUserRequest(@Schema(example = "ada@example.com") @NotBlank @Email @Size(max = 254) String email,
-		@Schema(example = "Ada Lovelace") @NotBlank @Size(max = 100) String displayName,
+		@Schema(example = "Ada Lovelace") @NotBlank @Size(max = 100) @Pattern(regexp = PlainText.PATTERN,
+				message = PlainText.MESSAGE) String displayName,
 		@Schema(example = "GB", description = "ISO 3166-1 alpha-2") @NotNull @Pattern(regexp = "[A-Za-z]{2}",
 				message = "must be an ISO 3166-1 alpha-2 country code") String country,
 		@Schema(example = "true", description = "Optional; false when absent") Boolean marketingConsent) {

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import io.eventplatform.contract.transactions.Direction;
 import io.eventplatform.support.validation.NotBefore;
 import io.eventplatform.support.validation.NotInFuture;
+import io.eventplatform.support.web.PlainText;
 import io.eventplatform.transactions.ledger.Money;
 import io.eventplatform.transactions.ledger.TransactionRecording.Recording;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -30,7 +31,8 @@ record RecordTransactionRequest(
 		@Schema(example = "EUR") @NotNull @Pattern(regexp = "[A-Z]{3}",
 				message = "must be an ISO 4217 currency code") String currency,
 		@Schema(example = "DEBIT") @NotNull Direction direction,
-		@Schema(example = "Coffee Corner") @NotBlank @Size(max = 100) String merchant,
+		@Schema(example = "Coffee Corner") @NotBlank @Size(max = 100) @Pattern(regexp = PlainText.PATTERN,
+				message = PlainText.MESSAGE) String merchant,
 		@Schema(example = "DE") @NotNull @Pattern(regexp = "[A-Z]{2}",
 				message = "must be an ISO 3166-1 alpha-2 country code") String merchantCountry,
 		// Clocks drift: a few minutes ahead is tolerated, a transaction from tomorrow is not.

@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.eventplatform.weather.readings.ReadingIngestion;
-import io.eventplatform.weather.readings.WeatherIngestProperties;
 
 /**
  * 202 means the broker has the readings; there is nothing to fetch afterwards, so no {@code Location}. The OpenAPI
@@ -26,13 +25,9 @@ class ReadingController implements ReadingsApi {
 
 	private final ReadingBatchValidator batchValidator;
 
-	private final int maxBatchReadings;
-
-	ReadingController(ReadingIngestion ingestion, ReadingBatchValidator batchValidator,
-			WeatherIngestProperties properties) {
+	ReadingController(ReadingIngestion ingestion, ReadingBatchValidator batchValidator) {
 		this.ingestion = ingestion;
 		this.batchValidator = batchValidator;
-		this.maxBatchReadings = properties.maxBatchReadings();
 	}
 
 	@Override
@@ -46,11 +41,9 @@ class ReadingController implements ReadingsApi {
 	@Override
 	@PostMapping("/batch")
 	@PreAuthorize("hasAuthority('SCOPE_weather:write')")
-	public ResponseEntity<BatchAccepted> recordBatch(@RequestBody List<ReadingRequest> readings) {
-		// The count first: an oversized batch is refused whatever its items hold.
-		if (readings.size() > maxBatchReadings) {
-			throw new BatchTooLargeException(readings.size(), maxBatchReadings);
-		}
+	public ResponseEntity<BatchAccepted> recordBatch(@RequestBody ReadingBatch batch) {
+		// An oversized batch was refused while it was read (ReadingBatch.Deserializer), whatever its items hold.
+		List<ReadingRequest> readings = batch.readings();
 		batchValidator.requireValid(readings);
 		List<String> ids = ingestion.recordAll(readings.stream().map(ReadingRequest::toReading).toList());
 		return ResponseEntity.accepted().body(new BatchAccepted(ids.size(), ids));

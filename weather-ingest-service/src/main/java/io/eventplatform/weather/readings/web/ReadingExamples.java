@@ -45,7 +45,7 @@ final class ReadingExamples {
 
 	static final String BATCH_TOO_LARGE = """
 			{"title":"Batch too large","status":413,\
-			"detail":"A batch may hold at most 1000 readings, this one holds 1001; send it in smaller batches",\
+			"detail":"A batch may hold at most 1000 readings, this one holds more; send it in smaller batches",\
 			"instance":"/api/weather/readings/batch","maxReadings":1000}""";
 
 	static final String BODY_TOO_LARGE = """

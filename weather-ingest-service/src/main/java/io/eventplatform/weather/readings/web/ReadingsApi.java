@@ -103,5 +103,5 @@ interface ReadingsApi {
 					schema = @Schema(type = "integer")),
 			content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
 					examples = @ExampleObject(value = ReadingExamples.UNAVAILABLE)))
-	ResponseEntity<BatchAccepted> recordBatch(List<ReadingRequest> readings);
+	ResponseEntity<BatchAccepted> recordBatch(ReadingBatch readings);
 }

@@ -1,0 +1,155 @@
+package io.eventplatform.e2e;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.eventplatform.local.LocalPlatform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/**
+ * The answers of issue 14 (sections 2 and 4), reproduced as they were found, through the gateway with a real token:
+ * each is a 4xx {@code application/problem+json} now, and nothing listens beyond the loopback interface.
+ */
+@ExtendWith(Platform.class)
+@Order(45)
+class BadInputEndToEndTests {
+
+	static LocalPlatform platform;
+
+	static String token;
+
+	@BeforeAll
+	static void signIn() {
+		platform = Platform.get();
+		token = Platform.token("demo-client", "demo-secret");
+	}
+
+	@Test
+	void shouldAnswerOutOfBoundsQueryParametersWith400NamingTheParameterAndTheRule() {
+		assertBadRequest(get("/api/analytics/registrations/GB?hours=0"), "hours", "Min");
+		assertBadRequest(get("/api/analytics/overview/transactions?minutes=0"), "minutes", "Min");
+		assertBadRequest(get("/api/notifications?page=2147483647"), "page", "Max");
+		assertBadRequest(get("/api/notifications/subscriptions?page=2147483647"), "page", "Max");
+	}
+
+	@Test
+	void shouldAnswerAHugeHeaderAndAnEncodedSlashWithProblemDetails() throws IOException {
+		String hugeKey = exchange(platform.settings().gatewayPort(), "POST /api/transactions HTTP/1.1\r\nHost: localhost\r\n"
+				+ "Authorization: Bearer " + token + "\r\nIdempotency-Key: " + "k".repeat(10_000)
+				+ "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+		String encodedSlash = exchange(platform.settings().gatewayPort(),
+				"GET /api/users/a%2fb HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+		for (String answer : List.of(hugeKey, encodedSlash)) {
+			assertThat(answer).startsWith("HTTP/1.1 400")
+				.containsIgnoringCase("Content-Type: application/problem+json")
+				.doesNotContain("<html");
+		}
+	}
+
+	@Test
+	void shouldRefuseControlCharactersInADisplayNameAndAMerchant() {
+		HttpResponse<String> user = post("/api/users", """
+				{"email":"%s@example.com","displayName":"Ada\\u0000\\u001b[2J\\r\\nBcc: x@example.com","country":"GB"}"""
+			.formatted(UUID.randomUUID()), null);
+		HttpResponse<String> transaction = post("/api/transactions", """
+				{"accountId":"ACC-E2E-CTRL","amount":"1.00","currency":"EUR","direction":"DEBIT",
+				 "merchant":"Shop\\u001b]0;pwned\\u0007","merchantCountry":"DE","occurredAt":"2026-11-21T10:15:30Z"}""",
+				UUID.randomUUID().toString());
+
+		assertBadRequest(user, "displayName", "Pattern");
+		assertBadRequest(transaction, "merchant", "Pattern");
+	}
+
+	@Test
+	void shouldRefuseA2MegabyteBatchOf690000EmptyReadingsWithoutReadingThemAll() {
+		String body = "[" + "{},".repeat(689_999) + "{}]";
+
+		long start = System.nanoTime();
+		HttpResponse<String> answer = post("/api/weather/readings/batch", body, null);
+		long millis = (System.nanoTime() - start) / 1_000_000;
+
+		System.out.printf("A batch of 690,000 {} through the gateway: %d in %d ms%n", answer.statusCode(), millis);
+		assertThat(answer.statusCode()).isEqualTo(413);
+		assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
+
+	@Test
+	void shouldListenOnTheLoopbackInterfaceOnly() throws SocketException {
+		List<InetAddress> others = NetworkInterface.networkInterfaces()
+			.flatMap(NetworkInterface::inetAddresses)
+			.filter(address -> !address.isLoopbackAddress() && !address.isLinkLocalAddress())
+			.toList();
+		assumeThat(others).as("an address of this machine beyond loopback").isNotEmpty();
+		List<Integer> ports = List.of(platform.settings().gatewayPort(), platform.settings().registrationPort(),
+				platform.settings().weatherIngestPort(), platform.settings().transactionPort(),
+				platform.settings().notificationPort(), platform.settings().analyticsPort(),
+				platform.settings().kafkaPort(), platform.settings().smtpPort());
+
+		for (InetAddress address : others) {
+			for (int port : ports) {
+				assertThatExceptionOfType(ConnectException.class).as(address + ":" + port).isThrownBy(() -> {
+					try (Socket socket = new Socket()) {
+						socket.connect(new InetSocketAddress(address, port), 2000);
+					}
+				});
+			}
+		}
+	}
+
+	private static void assertBadRequest(HttpResponse<String> answer, String field, String rule) {
+		assertThat(answer.statusCode()).as(answer.uri() + ": " + answer.body()).isEqualTo(400);
+		assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(answer.body()).contains("\"field\":\"" + field + "\"").contains("\"rule\":\"" + rule + "\"");
+	}
+
+	private static HttpResponse<String> get(String path) {
+		return Platform.send(HttpRequest.newBuilder(Platform.gateway(path)).header("Authorization", "Bearer " + token)
+			.GET()
+			.build());
+	}
+
+	private static HttpResponse<String> post(String path, String body, String idempotencyKey) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(Platform.gateway(path))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (idempotencyKey != null) {
+			request.header("Idempotency-Key", idempotencyKey);
+		}
+		return Platform.send(request.build());
+	}
+
+	/** Raw, because an HTTP client would refuse to send some of these requests. */
+	private static String exchange(int port, String request) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
+			InputStream in = socket.getInputStream();
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+}
