@@ -381,9 +381,10 @@ class CrashDurabilityEndToEndTests {
 	private static List<String> allPages(String path, String field) {
 		List<String> values = new ArrayList<>();
 		for (int page = 0;; page++) {
-			JsonNode body = Platform.json
-				.readTree(AnalyticsEndToEndTests.get(path + (path.endsWith("?") ? "" : "&") + "size=100&page=" + page)
-					.body());
+			HttpResponse<String> answer = AnalyticsEndToEndTests
+				.get(path + (path.endsWith("?") ? "" : "&") + "size=100&page=" + page);
+			assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+			JsonNode body = Platform.json.readTree(answer.body());
 			body.get("content").forEach(item -> values.add(item.get(field).asString()));
 			if (page + 1 >= body.get("page").get("totalPages").asLong()) {
 				return values;

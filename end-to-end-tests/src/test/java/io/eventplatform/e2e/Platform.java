@@ -1,5 +1,7 @@
 package io.eventplatform.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -73,7 +76,23 @@ final class Platform implements BeforeAllCallback {
 		return platform.gatewayUrl().resolve(path);
 	}
 
+	/**
+	 * Sends a request as a well-behaved client does: all test classes share the demo client's rate limit, so a 429 is
+	 * waited out (the gateway's {@code Retry-After} is whole seconds, hence the one-second polls) and asked again.
+	 */
 	static HttpResponse<String> send(HttpRequest request) {
+		AtomicReference<HttpResponse<String>> answer = new AtomicReference<>();
+		await("an answer other than 429 to " + request.method() + " " + request.uri()).atMost(Duration.ofSeconds(60))
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> {
+				answer.set(sendOnce(request));
+				return answer.get().statusCode() != 429;
+			});
+		return answer.get();
+	}
+
+	private static HttpResponse<String> sendOnce(HttpRequest request) {
 		try {
 			return http.send(request, HttpResponse.BodyHandlers.ofString());
 		}
