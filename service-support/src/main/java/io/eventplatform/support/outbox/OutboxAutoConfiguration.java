@@ -33,9 +33,8 @@ class OutboxAutoConfiguration {
 	@Bean
 	OutboxRelay outboxRelay(DataSource dataSource, PlatformTransactionManager transactionManager,
 			EventPublisher eventPublisher, OutboxProperties properties, OutboxTracing outboxTracing) {
-		JdbcClient jdbc = JdbcClient.create(dataSource);
-		OutboxSchema.create(jdbc);
-		return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), eventPublisher, properties,
+		OutboxSchema.migrate(dataSource);
+		return new OutboxRelay(JdbcClient.create(dataSource), new TransactionTemplate(transactionManager), eventPublisher, properties,
 				outboxTracing, OutboxRelay.durabilityBarrier(dataSource));
 	}
 

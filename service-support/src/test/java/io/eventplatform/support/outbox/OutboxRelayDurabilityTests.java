@@ -48,7 +48,7 @@ class OutboxRelayDurabilityTests {
 		dataSource.setURL("jdbc:h2:file:" + dir.resolve("live/db") + ";WRITE_DELAY=10000;DB_CLOSE_DELAY=-1");
 		dataSource.setUser("sa");
 		jdbc = JdbcClient.create(dataSource);
-		OutboxSchema.create(jdbc);
+		OutboxSchema.migrate(dataSource);
 		jdbc.sql("CREATE TABLE ledger (id BIGINT PRIMARY KEY)").update();
 		jdbc.sql("CHECKPOINT").update();
 		TransactionTemplate transactions = new TransactionTemplate(new JdbcTransactionManager(dataSource));
