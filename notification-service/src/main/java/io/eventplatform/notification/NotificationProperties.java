@@ -18,12 +18,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param languages the languages messages are written in
  * @param languagesByCountry a new user's language, by country (ISO 3166-1 alpha-2); other countries get the default
  * @param throttle how bursts of alerts are collapsed
+ * @param mailServer how the service reports an SMTP server that takes no mail for now
  */
 @ConfigurationProperties("platform.notification")
 public record NotificationProperties(@DefaultValue("Event Platform <no-reply@eventplatform.io>") String from,
 		@DefaultValue List<String> operationsAddresses, @DefaultValue("en") Locale defaultLanguage,
 		@DefaultValue({ "en", "de" }) List<Locale> languages, @DefaultValue Map<String, Locale> languagesByCountry,
-		@DefaultValue Throttle throttle) {
+		@DefaultValue Throttle throttle, @DefaultValue MailServer mailServer) {
 
 	/**
 	 * @param interval after an alert about an account or station goes out, the alerts that follow about it within
@@ -31,6 +32,15 @@ public record NotificationProperties(@DefaultValue("Event Platform <no-reply@eve
 	 * @param flushEvery how often the held alerts are looked for
 	 */
 	public record Throttle(@DefaultValue("5m") Duration interval, @DefaultValue("5s") Duration flushEvery) {
+	}
+
+	/**
+	 * @param unreadyFor after the SMTP server refused a message for now (unreachable, a 4xx reply, refused
+	 * credentials), the service is not ready for this long unless the server takes a message meanwhile; longer than
+	 * the longest back-off between retries ({@code platform.kafka.retry.max-interval-while-infrastructure-is-away}),
+	 * so readiness stays DOWN while the retries keep meeting the refusal
+	 */
+	public record MailServer(@DefaultValue("2m") Duration unreadyFor) {
 	}
 
 	/** The language of a message, one of {@link #languages()}. */

@@ -135,12 +135,12 @@ public abstract class NotificationIntegrationTest {
 		}
 	}
 
-	protected static String header(ConsumerRecord<?, ?> record, String name) {
+	public static String header(ConsumerRecord<?, ?> record, String name) {
 		var header = record.headers().lastHeader(name);
 		return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
 	}
 
-	private static boolean recipientIs(MimeMessage message, String address) {
+	public static boolean recipientIs(MimeMessage message, String address) {
 		try {
 			return message.getAllRecipients()[0].toString().equals(address);
 		}

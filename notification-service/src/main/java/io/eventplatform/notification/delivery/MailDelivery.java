@@ -105,7 +105,8 @@ public class MailDelivery {
 
 	/**
 	 * Sends the held alerts as one digest and marks them collapsed into it; call within the throttle's lock. If the
-	 * server refuses the digest, the alerts are marked failed with the digest.
+	 * server refuses the digest for good, the alerts are marked failed with the digest; if it refuses it for now,
+	 * nothing changes (an exception rolls the transaction back).
 	 */
 	@Transactional
 	public Outcome sendDigest(NotificationType digestType, Recipient to, String concerning, MailContent content,
@@ -113,6 +114,11 @@ public class MailDelivery {
 		Delivery digest = new Delivery(null, digestType, to.email(), content.language().toLanguageTag(), concerning,
 				content.subject(), clock.instant());
 		Outcome outcome = send(digest, to, content);
+		if (outcome == Outcome.REFUSED_TEMPORARILY) {
+			// Rolls back: the alerts stay held and the next round tries the digest again, as after a server that
+			// could not be reached. Marked failed they would never go out, since no event brings them again.
+			throw new MailServerUnavailableException("The SMTP server refused a " + digestType + " for now");
+		}
 		for (Delivery alert : held) {
 			if (outcome == Outcome.SENT) {
 				alert.collapsedInto(digest.getId(), clock.instant());

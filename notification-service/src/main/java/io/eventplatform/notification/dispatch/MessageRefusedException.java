@@ -1,10 +1,12 @@
 package io.eventplatform.notification.dispatch;
 
+import io.eventplatform.support.kafka.TransientFailureException;
+
 /**
- * The SMTP server refused a message of an event for now (an SMTP 4xx reply): the event is retried with back-off and
- * then set aside in the dead-letter topic. The refusal is recorded with the delivery.
+ * The SMTP server refused a message of an event for now (an SMTP 4xx reply, e.g. greylisting): the event is retried
+ * with back-off until the server takes the message, never set aside. The refusal is recorded with the delivery.
  */
-class MessageRefusedException extends RuntimeException {
+class MessageRefusedException extends TransientFailureException {
 
 	MessageRefusedException(String message) {
 		super(message);

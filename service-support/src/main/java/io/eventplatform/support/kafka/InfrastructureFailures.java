@@ -9,7 +9,8 @@ import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Tells a failure of the infrastructure (a database or mail server that cannot be reached, a connection that broke)
- * from a failure of the record itself. Only the latter may send a record to the dead-letter topic.
+ * from a failure of the record itself. Only the latter may send a record to the dead-letter topic. A service marks
+ * failures of its own infrastructure with a {@link TransientFailureException}.
  */
 final class InfrastructureFailures {
 
@@ -18,7 +19,8 @@ final class InfrastructureFailures {
 
 	static boolean isTransient(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
+			if (cause instanceof TransientFailureException || cause instanceof TransientDataAccessException
+					|| cause instanceof RecoverableDataAccessException
 					|| cause instanceof DataAccessResourceFailureException
 					|| cause instanceof CannotCreateTransactionException
 					// Unreachable SMTP or database servers end in a ConnectException or a timeout; mail's own

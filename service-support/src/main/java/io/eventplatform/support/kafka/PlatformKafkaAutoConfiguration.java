@@ -105,8 +105,11 @@ class PlatformKafkaAutoConfiguration {
 		backOff.setMaxInterval(retry.maxInterval().toMillis());
 		DefaultErrorHandler errorHandler = new DefaultErrorHandler(recoverer, backOff);
 		errorHandler.addNotRetryableExceptions(InvalidEventException.class);
-		// A record is not at fault when the infrastructure under it is away: retry it until that is back, instead of
-		// setting it aside after a few seconds. The partition waits; the other partitions and consumers do not.
+		// A record is not at fault when the infrastructure under it is away or refuses work for now: retry it until
+		// that is over, instead of setting it aside after a few seconds. The error handler seeks the partition back to
+		// the record and its consumer thread waits out the back-off (at most max-interval-while-infrastructure-is-away,
+		// well below max.poll.interval.ms): nothing is processed, skipped or committed meanwhile, and nothing spins.
+		// Other listeners' consumers do not wait for it.
 		ExponentialBackOff untilInfrastructureIsBack = new ExponentialBackOff(retry.initialInterval().toMillis(), 2.0);
 		untilInfrastructureIsBack.setMaxInterval(retry.maxIntervalWhileInfrastructureIsAway().toMillis());
 		errorHandler.setBackOffFunction(

@@ -32,7 +32,8 @@ public record PlatformKafkaProperties(@DefaultValue List<String> produces, @Defa
 	 * @param maxInterval the longest back-off
 	 * @param maxRetries how often a record is retried before it is set aside
 	 * @param maxIntervalWhileInfrastructureIsAway the longest back-off while a database or mail server is unreachable
-	 * (such failures are retried until it is back, never set aside)
+	 * or refuses work for now ({@link TransientFailureException}): such failures are retried until it is back, with
+	 * a back-off that doubles up to this, never set aside
 	 */
 	public record Retry(@DefaultValue("500ms") Duration initialInterval, @DefaultValue("5s") Duration maxInterval,
 			@DefaultValue("4") int maxRetries, @DefaultValue("30s") Duration maxIntervalWhileInfrastructureIsAway) {

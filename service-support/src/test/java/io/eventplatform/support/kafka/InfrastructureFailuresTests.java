@@ -23,6 +23,14 @@ class InfrastructureFailuresTests {
 	}
 
 	@Test
+	void shouldTreatAFailureAServiceMarksAsTransientAsTransient() {
+		Exception credentialsRefused = new ListenerExecutionFailedException("listener failed",
+				new TransientFailureException("535 5.7.8 Authentication credentials invalid"));
+
+		assertThat(InfrastructureFailures.isTransient(credentialsRefused)).isTrue();
+	}
+
+	@Test
 	void shouldLetFailuresOfTheRecordItselfGoToTheDeadLetterTopic() {
 		assertThat(InfrastructureFailures.isTransient(new InvalidEventException("header ce_id is missing"))).isFalse();
 		assertThat(InfrastructureFailures.isTransient(new DataIntegrityViolationException("duplicate"))).isFalse();
