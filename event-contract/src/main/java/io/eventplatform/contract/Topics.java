@@ -19,33 +19,52 @@ public final class Topics {
 
 	private static final long GIB = 1024L * 1024 * 1024;
 
+	/** The topics' names as constants, for annotations such as {@code @KafkaListener(topics = ...)}. */
+	public static final class Names {
+
+		public static final String USERS_REGISTERED = "users.registered";
+
+		public static final String WEATHER_READINGS = "weather.readings";
+
+		public static final String TRANSACTIONS_RECORDED = "transactions.recorded";
+
+		public static final String TRANSACTIONS_FRAUD_ALERTS = "transactions.fraud-alerts";
+
+		public static final String WEATHER_ALERTS = "weather.alerts";
+
+		public static final String GATEWAY_REQUESTS = "gateway.requests";
+
+		private Names() {
+		}
+	}
+
 	/** Produced by registration-service. */
-	public static final Topic<UserRegistered> USERS_REGISTERED = new Topic<>("users.registered",
+	public static final Topic<UserRegistered> USERS_REGISTERED = new Topic<>(Names.USERS_REGISTERED,
 			UserRegistered.class, "io.eventplatform.users.UserRegistered.v1", "userId",
 			event -> event.userId().toString(), 6, Duration.ofDays(30), GIB);
 
 	/** Produced by weather-ingest-service and by stations writing straight to Kafka. */
-	public static final Topic<WeatherReadingRecorded> WEATHER_READINGS = new Topic<>("weather.readings",
+	public static final Topic<WeatherReadingRecorded> WEATHER_READINGS = new Topic<>(Names.WEATHER_READINGS,
 			WeatherReadingRecorded.class, "io.eventplatform.weather.WeatherReadingRecorded.v1", "stationId",
 			WeatherReadingRecorded::stationId, 12, Duration.ofDays(7), 2 * GIB);
 
 	/** Produced by transaction-service. */
-	public static final Topic<TransactionRecorded> TRANSACTIONS_RECORDED = new Topic<>("transactions.recorded",
+	public static final Topic<TransactionRecorded> TRANSACTIONS_RECORDED = new Topic<>(Names.TRANSACTIONS_RECORDED,
 			TransactionRecorded.class, "io.eventplatform.transactions.TransactionRecorded.v1", "accountId",
 			TransactionRecorded::accountId, 12, Duration.ofDays(30), 2 * GIB);
 
 	/** Produced by analytics-service. */
-	public static final Topic<FraudSuspected> TRANSACTIONS_FRAUD_ALERTS = new Topic<>("transactions.fraud-alerts",
+	public static final Topic<FraudSuspected> TRANSACTIONS_FRAUD_ALERTS = new Topic<>(Names.TRANSACTIONS_FRAUD_ALERTS,
 			FraudSuspected.class, "io.eventplatform.transactions.FraudSuspected.v1", "accountId",
 			FraudSuspected::accountId, 3, Duration.ofDays(30), GIB);
 
 	/** Produced by analytics-service. */
-	public static final Topic<WeatherAlertRaised> WEATHER_ALERTS = new Topic<>("weather.alerts",
+	public static final Topic<WeatherAlertRaised> WEATHER_ALERTS = new Topic<>(Names.WEATHER_ALERTS,
 			WeatherAlertRaised.class, "io.eventplatform.weather.WeatherAlertRaised.v1", "stationId",
 			WeatherAlertRaised::stationId, 3, Duration.ofDays(7), GIB);
 
 	/** Produced by the gateway. */
-	public static final Topic<GatewayRequestCompleted> GATEWAY_REQUESTS = new Topic<>("gateway.requests",
+	public static final Topic<GatewayRequestCompleted> GATEWAY_REQUESTS = new Topic<>(Names.GATEWAY_REQUESTS,
 			GatewayRequestCompleted.class, "io.eventplatform.gateway.GatewayRequestCompleted.v1", "clientId",
 			GatewayRequestCompleted::clientId, 6, Duration.ofDays(3), GIB);
 

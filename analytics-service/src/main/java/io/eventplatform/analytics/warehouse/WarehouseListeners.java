@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.eventplatform.contract.EventEnvelope;
+import io.eventplatform.contract.Topics;
 import io.eventplatform.contract.transactions.TransactionRecorded;
 import io.eventplatform.contract.users.UserRegistered;
 import io.eventplatform.contract.weather.WeatherReadingRecorded;
@@ -56,18 +57,18 @@ class WarehouseListeners {
 		this.clock = clock;
 	}
 
-	@KafkaListener(id = USERS, topics = "users.registered", containerFactory = WarehouseConfiguration.CONTAINER_FACTORY)
+	@KafkaListener(id = USERS, topics = Topics.Names.USERS_REGISTERED, containerFactory = WarehouseConfiguration.CONTAINER_FACTORY)
 	void users(List<ConsumerRecord<String, EventEnvelope<UserRegistered>>> records) {
 		write(records, users);
 	}
 
-	@KafkaListener(id = TRANSACTIONS, topics = "transactions.recorded",
+	@KafkaListener(id = TRANSACTIONS, topics = Topics.Names.TRANSACTIONS_RECORDED,
 			containerFactory = WarehouseConfiguration.CONTAINER_FACTORY)
 	void transactions(List<ConsumerRecord<String, EventEnvelope<TransactionRecorded>>> records) {
 		write(records, transactions);
 	}
 
-	@KafkaListener(id = WEATHER_READINGS, topics = "weather.readings",
+	@KafkaListener(id = WEATHER_READINGS, topics = Topics.Names.WEATHER_READINGS,
 			containerFactory = WarehouseConfiguration.CONTAINER_FACTORY)
 	void weatherReadings(List<ConsumerRecord<String, EventEnvelope<WeatherReadingRecorded>>> records) {
 		write(records, readings);

@@ -217,7 +217,7 @@ class WarehouseSyncIntegrationTests {
 			.bodyJson()
 			.extractingPath("$.groups[*].groupId")
 			.asArray()
-			.containsExactly(WarehouseListeners.USERS, WarehouseListeners.TRANSACTIONS,
+			.containsExactly(WarehouseListeners.TRANSACTIONS, WarehouseListeners.USERS,
 					WarehouseListeners.WEATHER_READINGS);
 
 		// Rewound: each group has read the topic again up to its end.

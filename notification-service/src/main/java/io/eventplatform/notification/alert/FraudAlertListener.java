@@ -4,6 +4,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import io.eventplatform.contract.EventEnvelope;
+import io.eventplatform.contract.Topics;
 import io.eventplatform.contract.transactions.FraudSuspected;
 import io.eventplatform.notification.dispatch.Dispatcher;
 
@@ -20,7 +21,7 @@ class FraudAlertListener {
 	}
 
 	@KafkaListener(id = ID, groupId = "${platform.notification.consumer-groups.fraud-alerts}",
-			topics = "transactions.fraud-alerts")
+			topics = Topics.Names.TRANSACTIONS_FRAUD_ALERTS)
 	void on(EventEnvelope<FraudSuspected> event) {
 		dispatcher.fraudSuspected(event);
 	}

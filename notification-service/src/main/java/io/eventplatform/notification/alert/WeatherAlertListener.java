@@ -4,6 +4,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import io.eventplatform.contract.EventEnvelope;
+import io.eventplatform.contract.Topics;
 import io.eventplatform.contract.weather.WeatherAlertRaised;
 import io.eventplatform.notification.dispatch.Dispatcher;
 
@@ -20,7 +21,7 @@ class WeatherAlertListener {
 	}
 
 	@KafkaListener(id = ID, groupId = "${platform.notification.consumer-groups.weather-alerts}",
-			topics = "weather.alerts")
+			topics = Topics.Names.WEATHER_ALERTS)
 	void on(EventEnvelope<WeatherAlertRaised> event) {
 		dispatcher.weatherAlertRaised(event);
 	}

@@ -4,6 +4,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import io.eventplatform.contract.EventEnvelope;
+import io.eventplatform.contract.Topics;
 import io.eventplatform.contract.users.UserRegistered;
 import io.eventplatform.notification.dispatch.Dispatcher;
 
@@ -19,7 +20,7 @@ class WelcomeMailListener {
 		this.dispatcher = dispatcher;
 	}
 
-	@KafkaListener(id = ID, groupId = "${spring.kafka.consumer.group-id}", topics = "users.registered")
+	@KafkaListener(id = ID, groupId = "${spring.kafka.consumer.group-id}", topics = Topics.Names.USERS_REGISTERED)
 	void on(EventEnvelope<UserRegistered> event) {
 		dispatcher.userRegistered(event);
 	}

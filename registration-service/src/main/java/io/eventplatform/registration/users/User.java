@@ -8,6 +8,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.eventplatform.contract.users.UserRegistered;
+
 /** A registered user. The e-mail is stored normalised (trimmed, lower case) and is unique. */
 @Entity
 @Table(name = "users")
@@ -64,5 +66,10 @@ public class User {
 
 	public Instant getRegisteredAt() {
 		return registeredAt;
+	}
+
+	/** The event that tells the platform this user registered. */
+	UserRegistered registered() {
+		return new UserRegistered(id, email, displayName, country, marketingConsent);
 	}
 }

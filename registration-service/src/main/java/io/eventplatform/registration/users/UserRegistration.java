@@ -58,9 +58,7 @@ public class UserRegistration {
 			// violation once the other commits; H2 refuses at once with a "concurrent update" error.
 			throw new EmailAlreadyRegisteredException();
 		}
-		UserRegistered registered = new UserRegistered(user.getId(), user.getEmail(), user.getDisplayName(),
-				user.getCountry(), user.isMarketingConsent());
-		outbox.add(events.newEvent(registered, user.getRegisteredAt()));
+		outbox.add(events.newEvent(user.registered(), user.getRegisteredAt()));
 		log.info("Registered user {}", user.getId());
 		return user;
 	}

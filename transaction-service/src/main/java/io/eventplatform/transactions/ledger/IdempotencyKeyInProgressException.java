@@ -5,9 +5,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** 409: a request with the same Idempotency-Key is being recorded right now; retrying shortly gets its answer. */
-public class IdempotencyKeyInProgressException extends ErrorResponseException {
+class IdempotencyKeyInProgressException extends ErrorResponseException {
 
-	public IdempotencyKeyInProgressException() {
+	IdempotencyKeyInProgressException() {
 		super(HttpStatus.CONFLICT, problem(), null);
 		getHeaders().set("Retry-After", "1");
 	}

@@ -14,6 +14,7 @@ import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
 import io.eventplatform.contract.transactions.Direction;
+import io.eventplatform.contract.transactions.TransactionRecorded;
 
 /** A recorded bank transaction. The amount is a decimal with the currency's scale, never a floating-point number. */
 @Entity
@@ -100,5 +101,11 @@ public class Transaction {
 
 	public Instant getRecordedAt() {
 		return recordedAt;
+	}
+
+	/** The event that tells the platform this transaction was recorded. */
+	TransactionRecorded recorded() {
+		return new TransactionRecorded(id, accountId, getAmount(), currency, direction, merchant, merchantCountry,
+				occurredAt);
 	}
 }

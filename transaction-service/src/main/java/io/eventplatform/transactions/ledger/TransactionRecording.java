@@ -10,8 +10,11 @@ import java.util.HexFormat;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.eventplatform.contract.transactions.Direction;
 import io.eventplatform.contract.transactions.TransactionRecorded;
@@ -38,13 +41,16 @@ public class TransactionRecording {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transactionally;
+
 	TransactionRecording(Transactions transactions, IdempotencyKeys idempotencyKeys, Outbox outbox,
-			EventPublisher events, Clock clock) {
+			EventPublisher events, Clock clock, PlatformTransactionManager transactionManager) {
 		this.transactions = transactions;
 		this.idempotencyKeys = idempotencyKeys;
 		this.outbox = outbox;
 		this.events = events;
 		this.clock = clock;
+		this.transactionally = new TransactionTemplate(transactionManager);
 	}
 
 	/** What a client asks to record; the amount already has a scale the currency allows. */
@@ -69,10 +75,29 @@ public class TransactionRecording {
 	}
 
 	/**
+	 * Records the transaction, or answers the one recorded earlier with the same key. When the same key arrives twice
+	 * at once, the unique key lets one call store it and refuses the other (H2 at once, PostgreSQL once the first
+	 * commits); the refused call tries once more, which then finds the first one's transaction.
 	 * @throws IdempotencyKeyReusedException when the client used the key for a different request
+	 * @throws IdempotencyKeyInProgressException when a call with the same key is still being recorded
 	 */
-	@Transactional
 	public Recorded record(String clientId, String idempotencyKey, Recording recording) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return transactionally.execute(status -> recordOnce(clientId, idempotencyKey, recording));
+			}
+			catch (DataAccessException ex) {
+				if (ex instanceof DataAccessResourceFailureException) {
+					throw ex;
+				}
+				if (attempt == 2) {
+					throw new IdempotencyKeyInProgressException();
+				}
+			}
+		}
+	}
+
+	private Recorded recordOnce(String clientId, String idempotencyKey, Recording recording) {
 		String fingerprint = recording.fingerprint();
 		var earlier = idempotencyKeys.findByClientIdAndIdempotencyKey(clientId, idempotencyKey);
 		if (earlier.isPresent()) {
@@ -87,9 +112,7 @@ public class TransactionRecording {
 		// Unique per client and key: a concurrent retry of the same request fails here and its transaction rolls back.
 		idempotencyKeys.saveAndFlush(
 				new IdempotencyKey(clientId, idempotencyKey, fingerprint, transaction.getId(), clock.instant()));
-		outbox.add(events.newEvent(new TransactionRecorded(transaction.getId(), transaction.getAccountId(),
-				transaction.getAmount(), transaction.getCurrency(), transaction.getDirection(), transaction.getMerchant(),
-				transaction.getMerchantCountry(), transaction.getOccurredAt()), transaction.getOccurredAt()));
+		outbox.add(events.newEvent(transaction.recorded(), transaction.getOccurredAt()));
 		log.info("Recorded transaction {} for account {}", transaction.getId(), transaction.getAccountId());
 		return new Recorded(transaction, false);
 	}

@@ -55,11 +55,16 @@ public class ConsumerGroupReplay {
 		this.listenerIds = List.copyOf(listenerIds);
 	}
 
-	/** Rewinds every configured listener's group; one replay at a time. */
+	/**
+	 * Rewinds the group of every configured listener, or of every {@code @KafkaListener} of the service when none is
+	 * configured (their ids then live in the code only); one replay at a time.
+	 */
 	public synchronized Replay rewind(Instant from) {
 		List<Replay.Group> groups = new ArrayList<>();
+		List<String> rewound = listenerIds.isEmpty() ? listeners.getListenerContainerIds().stream().sorted().toList()
+				: listenerIds;
 		try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
-			for (String listenerId : listenerIds) {
+			for (String listenerId : rewound) {
 				groups.add(rewind(admin, listenerId, from));
 			}
 		}

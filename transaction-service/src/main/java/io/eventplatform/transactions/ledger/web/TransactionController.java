@@ -8,8 +8,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
@@ -29,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import io.eventplatform.transactions.ledger.IdempotencyKeyInProgressException;
 import io.eventplatform.transactions.ledger.TransactionRecording;
 import io.eventplatform.transactions.ledger.TransactionRecording.Recorded;
 import io.eventplatform.transactions.ledger.Transactions;
@@ -61,27 +58,7 @@ class TransactionController {
 		AccountAccess.require(client, request.accountId());
 		String clientId = client.getClaimAsString("client_id") != null ? client.getClaimAsString("client_id")
 				: client.getSubject();
-		Recorded recorded;
-		try {
-			recorded = recording.record(clientId, key, request.toRecording());
-		}
-		catch (DataAccessException ex) {
-			if (ex instanceof DataAccessResourceFailureException) {
-				throw ex;
-			}
-			// The same key arrived twice at once and the other call stored it first (the unique key refused this
-			// one; H2 refuses at once, PostgreSQL after the other commits). Once it committed, this is its retry;
-			// before that, the client is asked to retry.
-			try {
-				recorded = recording.record(clientId, key, request.toRecording());
-			}
-			catch (DataAccessException again) {
-				if (again instanceof DataAccessResourceFailureException) {
-					throw again;
-				}
-				throw new IdempotencyKeyInProgressException();
-			}
-		}
+		Recorded recorded = recording.record(clientId, key, request.toRecording());
 		var location = ServletUriComponentsBuilder.fromCurrentRequestUri()
 			.path("/{id}")
 			.buildAndExpand(recorded.transaction().getId())
