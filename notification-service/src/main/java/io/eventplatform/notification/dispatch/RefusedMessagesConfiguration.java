@@ -1,13 +1,16 @@
 package io.eventplatform.notification.dispatch;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.listener.DefaultErrorHandler;
+
+import io.eventplatform.support.kafka.ErrorHandlerCustomizer;
 
 @Configuration(proxyBeanMethods = false)
 class RefusedMessagesConfiguration {
 
 	/** Retrying a message the server refused for good only delays the next event. */
-	RefusedMessagesConfiguration(DefaultErrorHandler errorHandler) {
-		errorHandler.addNotRetryableExceptions(MessagePermanentlyRefusedException.class);
+	@Bean
+	ErrorHandlerCustomizer refusedMessagesGoStraightToTheDeadLetterTopic() {
+		return errorHandler -> errorHandler.addNotRetryableExceptions(MessagePermanentlyRefusedException.class);
 	}
 }

@@ -96,7 +96,8 @@ class PlatformKafkaAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DefaultErrorHandler kafkaErrorHandler(ProducerFactory<?, ?> producerFactory,
-			PlatformKafkaProperties properties, MeterRegistry meterRegistry) {
+			PlatformKafkaProperties properties, MeterRegistry meterRegistry,
+			ObjectProvider<ErrorHandlerCustomizer> customizers) {
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
 				deadLetterTemplate(producerFactory, meterRegistry));
 		PlatformKafkaProperties.Retry retry = properties.retry();
@@ -114,6 +115,7 @@ class PlatformKafkaAutoConfiguration {
 		untilInfrastructureIsBack.setMaxInterval(retry.maxIntervalWhileInfrastructureIsAway().toMillis());
 		errorHandler.setBackOffFunction(
 				(record, failure) -> InfrastructureFailures.isTransient(failure) ? untilInfrastructureIsBack : null);
+		customizers.orderedStream().forEach(customizer -> customizer.customize(errorHandler));
 		return errorHandler;
 	}
 

@@ -9,6 +9,8 @@ import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,12 +22,17 @@ import io.eventplatform.contract.Topic;
 import io.eventplatform.support.kafka.EventPublisher;
 import io.eventplatform.support.kafka.PlatformKafkaProperties;
 
-/** Active in the services that keep a database: their events go through the outbox. */
+/**
+ * Active in the services that say {@code platform.outbox.enabled=true} and keep a database: their events go through
+ * the outbox. A service with a database of another purpose (analytics' warehouse) has none.
+ */
 @AutoConfiguration(afterName = {
 		"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 		"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
 		"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
 		"io.eventplatform.support.kafka.PlatformKafkaAutoConfiguration" })
+@ConditionalOnProperty(prefix = "platform.outbox", name = "enabled", havingValue = "true")
+@ConditionalOnClass(JdbcClient.class)
 @ConditionalOnBean({ DataSource.class, PlatformTransactionManager.class })
 @EnableConfigurationProperties(OutboxProperties.class)
 class OutboxAutoConfiguration {

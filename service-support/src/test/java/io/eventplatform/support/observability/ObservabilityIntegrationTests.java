@@ -34,7 +34,7 @@ import io.eventplatform.support.observability.ObservabilityTestApplication.Trace
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.application.name=observability-test", "management.server.port=0",
-				"platform.kafka.produces=users.registered", "platform.kafka.consumes=users.registered",
+				"platform.outbox.enabled=true", "platform.kafka.produces=users.registered", "platform.kafka.consumes=users.registered",
 				"spring.datasource.url=jdbc:h2:mem:observability;DB_CLOSE_DELAY=-1" })
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class ObservabilityIntegrationTests {

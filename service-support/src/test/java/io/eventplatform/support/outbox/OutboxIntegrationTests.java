@@ -22,7 +22,7 @@ import io.eventplatform.contract.transactions.TransactionRecorded;
 import io.micrometer.core.instrument.MeterRegistry;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = { "spring.application.name=outbox-test", "platform.kafka.produces=transactions.recorded",
+		properties = { "spring.application.name=outbox-test", "platform.kafka.produces=transactions.recorded", "platform.outbox.enabled=true",
 				"spring.datasource.url=jdbc:h2:mem:outbox;DB_CLOSE_DELAY=-1" })
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class OutboxIntegrationTests {

@@ -27,7 +27,7 @@ import io.eventplatform.support.kafka.EventPublisher;
 /** An {@link Error} that ends the relay's thread makes the service unready instead of leaving events unpublished. */
 @SpringBootTest(classes = { OutboxTestApplication.class, OutboxRelayHealthIntegrationTests.ErrorOnPublish.class },
 		webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = { "spring.application.name=outbox-health-test", "platform.kafka.produces=transactions.recorded",
+		properties = { "spring.application.name=outbox-health-test", "platform.kafka.produces=transactions.recorded", "platform.outbox.enabled=true",
 				"spring.datasource.url=jdbc:h2:mem:outbox-health;DB_CLOSE_DELAY=-1" })
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class OutboxRelayHealthIntegrationTests {

@@ -33,7 +33,7 @@ import io.eventplatform.local.process.ChildProcess;
  * (the one {@code ./run.sh} starts) is stopped and started again on its data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = { "spring.application.name=outbox-test", "platform.kafka.produces=transactions.recorded",
+		properties = { "spring.application.name=outbox-test", "platform.kafka.produces=transactions.recorded", "platform.outbox.enabled=true",
 				"spring.datasource.url=jdbc:h2:mem:outbox-away;DB_CLOSE_DELAY=-1",
 				"spring.kafka.producer.properties.max.block.ms=1000",
 				"spring.kafka.producer.properties.delivery.timeout.ms=3000",
