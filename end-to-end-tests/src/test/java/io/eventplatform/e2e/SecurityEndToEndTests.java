@@ -95,6 +95,28 @@ class SecurityEndToEndTests {
 	}
 
 	@Test
+	void shouldLetOnlyTheAccountsOwnerManageItsSecurityContacts() {
+		String ledger = Platform.token("ledger-client", "ledger-secret");
+		String demo = Platform.token("demo-client", "demo-secret");
+		String contact = "{\"email\":\"ledger-security@example.com\",\"accountId\":\"ACC-1001\"}";
+		String contacts = "/api/notifications/subscriptions?accountId=ACC-1001";
+
+		// Subscribing twice is harmless (200), so the call is safe to repeat after a timeout at the gateway.
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(post(Platform.gateway("/api/notifications/subscriptions"), contact, ledger)
+				.statusCode()).isIn(200, 201));
+		HttpResponse<String> taken = post(Platform.gateway("/api/notifications/subscriptions"), contact, demo);
+		HttpResponse<String> listed = get(Platform.gateway(contacts), demo);
+
+		assertThat(taken.statusCode()).isEqualTo(403);
+		assertThat(taken.body()).contains("\"rule\":\"AccountOwner\"");
+		assertThat(listed.statusCode()).isEqualTo(403);
+		assertThat(listed.body()).doesNotContain("ledger-security@example.com");
+		assertThat(get(service("notification-service", contacts), demo).statusCode()).isEqualTo(403);
+		assertThat(get(Platform.gateway(contacts), ledger).body()).contains("ledger-security@example.com");
+	}
+
+	@Test
 	void shouldKeepSensitiveActuatorEndpointsClosedWithoutAdministration() {
 		String demo = Platform.token("demo-client", "demo-secret");
 		for (String endpoint : List.of("/actuator/env", "/actuator/heapdump", "/actuator/beans")) {
@@ -112,6 +134,15 @@ class SecurityEndToEndTests {
 			request.header("Authorization", "Bearer " + token);
 		}
 		return Platform.send(request.build());
+	}
+
+	private static HttpResponse<String> post(URI uri, String body, String token) {
+		return Platform.send(HttpRequest.newBuilder(uri)
+			.timeout(Duration.ofSeconds(20))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
 	}
 
 	private static URI service(String name, String path) {

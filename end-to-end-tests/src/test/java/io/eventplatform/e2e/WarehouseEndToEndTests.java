@@ -82,8 +82,13 @@ class WarehouseEndToEndTests {
 		await().atMost(TIMEOUT).untilAsserted(() -> {
 			assertThat(total(get(transactions, token))).isEqualTo(3);
 			assertThat(total(get(readings, token))).isEqualTo(2);
-			assertThat(get(users, token).body()).contains(email);
+			assertThat(get(users, adminToken).body()).contains(email).contains("Grace Hopper");
 		});
+		// Personal data is the administrator's to read: the demo client sees the same users masked.
+		assertThat(get(users, token).body()).doesNotContain(email)
+			.doesNotContain("Grace Hopper")
+			.contains("\"%s***@example.com\"".formatted(email.charAt(0)))
+			.contains("\"G***\"");
 		JsonNode newest = Platform.json.readTree(get(transactions, token).body());
 		assertThat(newest.get("content").get(0).get("amount").asString()).isEqualTo("12.50");
 		assertThat(newest.get("content").get(1).get("amount").asString()).isEqualTo("11.50");

@@ -1,6 +1,7 @@
 package io.eventplatform.analytics.warehouse;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One page of a history query, in the shape Spring Data's {@code PagedModel} gives transaction-service's lists.
@@ -8,6 +9,11 @@ import java.util.List;
 public record HistoryPage<T>(List<T> content, PageMetadata page) {
 
 	public record PageMetadata(int size, int number, long totalElements, long totalPages) {
+	}
+
+	/** The same page with each element mapped, e.g. masked. */
+	public <R> HistoryPage<R> map(Function<? super T, ? extends R> mapper) {
+		return new HistoryPage<>(content.stream().<R>map(mapper).toList(), page);
 	}
 
 	static <T> HistoryPage<T> of(List<T> content, int number, int size, long totalElements) {

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import io.eventplatform.contract.users.UserRegistered;
+import io.eventplatform.support.access.PersonalData;
 
 /** Table {@code users}: one row per {@link UserRegistered}. */
 @Repository
@@ -19,6 +20,12 @@ public class Users extends WarehouseTable<UserRegistered> {
 	/** A registration as the warehouse keeps it; its event time is when the user registered. */
 	public record StoredUser(@JsonUnwrapped StoredEvent event, UUID userId, String email, String displayName,
 			String country, boolean marketingConsent) {
+
+		/** What a client without {@code platform:admin} sees: e-mail and name masked, the rest as it is. */
+		public StoredUser masked() {
+			return new StoredUser(event, userId, PersonalData.maskEmail(email), PersonalData.maskName(displayName),
+					country, marketingConsent);
+		}
 	}
 
 	Users(JdbcTemplate jdbc) {

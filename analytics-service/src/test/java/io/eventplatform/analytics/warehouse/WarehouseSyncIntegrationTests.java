@@ -275,10 +275,11 @@ class WarehouseSyncIntegrationTests {
 					{"content":[{"stationId":"%s","observedAt":"2026-11-20T07:00:00Z","temperatureCelsius":7.5,
 					             "humidityPercent":81.0,"pressureHpa":null}],
 					 "page":{"totalElements":1}}""".formatted(station));
+		// A client without platform:admin sees personal data masked (HistoryAccessIntegrationTests has the matrix).
 		assertThat(get("/api/analytics/history/users?country=LU")).hasStatus(200)
 			.bodyJson()
 			.isLenientlyEqualTo("""
-					{"content":[{"country":"LU","email":"someone@example.com","marketingConsent":true},
+					{"content":[{"country":"LU","email":"s***@example.com","displayName":"S***","marketingConsent":true},
 					            {"country":"LU"}],
 					 "page":{"totalElements":2}}""");
 	}

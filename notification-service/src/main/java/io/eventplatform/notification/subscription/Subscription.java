@@ -46,16 +46,21 @@ public class Subscription {
 	@Column(nullable = false)
 	private Instant createdAt;
 
+	/** The client that subscribed the address; none for subscriptions made before clients were recorded. */
+	@Column(length = 100)
+	private String clientId;
+
 	protected Subscription() {
 	}
 
-	Subscription(Kind kind, String target, String email, Locale language, Instant createdAt) {
+	Subscription(Kind kind, String target, String email, Locale language, Instant createdAt, String clientId) {
 		this.id = UUID.randomUUID();
 		this.kind = kind;
 		this.target = target;
 		this.email = email;
 		this.language = language.toLanguageTag();
 		this.createdAt = createdAt;
+		this.clientId = clientId;
 	}
 
 	public UUID getId() {
@@ -80,5 +85,9 @@ public class Subscription {
 
 	public Instant getCreatedAt() {
 		return createdAt;
+	}
+
+	public String getClientId() {
+		return clientId;
 	}
 }

@@ -1,6 +1,7 @@
 package io.eventplatform.notification.subscription;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,7 +33,9 @@ public class SubscriptionManagement {
 		this.clock = clock;
 	}
 
-	public Subscribed subscribe(Subscription.Kind kind, String target, String email, Locale language) {
+	/** @param clientId the client that subscribes the address, which then owns the subscription */
+	public Subscribed subscribe(Subscription.Kind kind, String target, String email, Locale language,
+			String clientId) {
 		String address = normalised(email);
 		Optional<Subscription> existing = subscriptions.findByKindAndTargetAndEmail(kind, target, address);
 		if (existing.isPresent()) {
@@ -40,7 +43,7 @@ public class SubscriptionManagement {
 		}
 		try {
 			return new Subscribed(subscriptions.saveAndFlush(new Subscription(kind, target, address, language,
-					clock.instant())), true);
+					clock.instant(), clientId)), true);
 		}
 		catch (DataIntegrityViolationException ex) {
 			// The same subscription arrived twice at once and the other call stored it first.
@@ -83,6 +86,12 @@ public class SubscriptionManagement {
 
 	public Optional<OptOut> optOutOf(String email) {
 		return optOuts.findById(normalised(email));
+	}
+
+	/** Whether the address is a security contact of one of these accounts. */
+	public boolean isSecurityContactOfAny(String email, Collection<String> accounts) {
+		return !accounts.isEmpty() && subscriptions.existsByKindAndEmailAndTargetIn(Subscription.Kind.FRAUD_ALERTS,
+				normalised(email), accounts);
 	}
 
 	public boolean hasOptedOut(String email) {

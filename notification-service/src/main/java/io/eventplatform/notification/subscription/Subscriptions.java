@@ -1,5 +1,6 @@
 package io.eventplatform.notification.subscription;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,4 +13,6 @@ public interface Subscriptions extends JpaRepository<Subscription, UUID>, JpaSpe
 	List<Subscription> findByKindAndTargetOrderByCreatedAtAsc(Subscription.Kind kind, String target);
 
 	Optional<Subscription> findByKindAndTargetAndEmail(Subscription.Kind kind, String target, String email);
+
+	boolean existsByKindAndEmailAndTargetIn(Subscription.Kind kind, String email, Collection<String> targets);
 }

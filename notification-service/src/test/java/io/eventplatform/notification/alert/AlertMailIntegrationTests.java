@@ -131,7 +131,7 @@ class AlertMailIntegrationTests extends NotificationIntegrationTest {
 	private void subscribe(String body) {
 		assertThat(mvc.post()
 			.uri("/api/notifications/subscriptions")
-			.with(token("notifications:write"))
+			.with(token("notifications:write", "platform:admin"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body)).hasStatus(201);
 	}

@@ -41,7 +41,7 @@ class ReplayIntegrationTests extends NotificationIntegrationTest {
 		String account = "ACC-" + UUID.randomUUID();
 		assertThat(mvc.post()
 			.uri("/api/notifications/subscriptions")
-			.with(token("notifications:write"))
+			.with(token("notifications:write", "platform:admin"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"email\":\"replay-guard@example.com\",\"accountId\":\"" + account + "\"}")).hasStatus(201);
 		EventEnvelope<UserRegistered> registered = registration(user, "replayed@example.com");

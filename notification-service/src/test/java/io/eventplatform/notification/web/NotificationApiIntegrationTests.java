@@ -23,6 +23,11 @@ import io.eventplatform.notification.NotificationIntegrationTest;
 /** The subscriptions, opt-out and history APIs: their answers, their errors and their scopes. */
 class NotificationApiIntegrationTests extends NotificationIntegrationTest {
 
+	/** Security contacts, opt-outs and recipients are personal data: these tests act as the administrator. */
+	static final String[] ADMIN_READ = { "notifications:read", "platform:admin" };
+
+	static final String[] ADMIN_WRITE = { "notifications:write", "platform:admin" };
+
 	@Autowired
 	JsonMapper json;
 
@@ -58,7 +63,7 @@ class NotificationApiIntegrationTests extends NotificationIntegrationTest {
 	@Test
 	void shouldSubscribeASecurityContactToAnAccount() {
 		MvcTestResult created = post("/api/notifications/subscriptions",
-				"{\"email\":\"guard@example.com\",\"accountId\":\"ACC-42\"}", "notifications:write");
+				"{\"email\":\"guard@example.com\",\"accountId\":\"ACC-42\"}", ADMIN_WRITE);
 
 		assertThat(created).hasStatus(201);
 		assertThat(read(created).get("kind").asString()).isEqualTo("FRAUD_ALERTS");
@@ -97,18 +102,18 @@ class NotificationApiIntegrationTests extends NotificationIntegrationTest {
 	@Test
 	void shouldOptAnAddressOutOfNonCriticalMailAndBackIn() {
 		MvcTestResult optedOut = post("/api/notifications/opt-outs", "{\"email\":\"Busy@Example.com\"}",
-				"notifications:write");
+				ADMIN_WRITE);
 		MvcTestResult again = post("/api/notifications/opt-outs", "{\"email\":\"busy@example.com\"}",
-				"notifications:write");
+				ADMIN_WRITE);
 
 		assertThat(optedOut).hasStatus(201);
 		assertThat(read(optedOut).get("email").asString()).isEqualTo("busy@example.com");
 		assertThat(again).hasStatus(200);
-		assertThat(get("/api/notifications/opt-outs/busy@example.com", "notifications:read")).hasStatusOk();
-		assertThat(mvc.delete().uri("/api/notifications/opt-outs/busy@example.com").with(token("notifications:write")))
+		assertThat(get("/api/notifications/opt-outs/busy@example.com", ADMIN_READ)).hasStatusOk();
+		assertThat(mvc.delete().uri("/api/notifications/opt-outs/busy@example.com").with(token(ADMIN_WRITE)))
 			.hasStatus(204);
-		assertThat(get("/api/notifications/opt-outs/busy@example.com", "notifications:read")).hasStatus(404);
-		assertThat(post("/api/notifications/opt-outs", "{\"email\":\"\"}", "notifications:write")).hasStatus(400)
+		assertThat(get("/api/notifications/opt-outs/busy@example.com", ADMIN_READ)).hasStatus(404);
+		assertThat(post("/api/notifications/opt-outs", "{\"email\":\"\"}", ADMIN_WRITE)).hasStatus(400)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
@@ -123,9 +128,9 @@ class NotificationApiIntegrationTests extends NotificationIntegrationTest {
 
 		awaitMailTo(address);
 		await().untilAsserted(() -> assertThat(read(get("/api/notifications?recipient=" + address,
-				"notifications:read")).get("content").size()).isEqualTo(1));
+				ADMIN_READ)).get("content").size()).isEqualTo(1));
 		JsonNode delivery = read(get("/api/notifications?recipient=" + address + "&type=WELCOME&status=SENT&from="
-				+ before + "&to=" + Instant.now().plusSeconds(60), "notifications:read")).get("content").get(0);
+				+ before + "&to=" + Instant.now().plusSeconds(60), ADMIN_READ)).get("content").get(0);
 		assertThat(delivery.get("eventId").asString()).isEqualTo(event.id());
 		assertThat(delivery.get("recipient").asString()).isEqualTo(address);
 		assertThat(delivery.get("type").asString()).isEqualTo("WELCOME");
@@ -133,13 +138,13 @@ class NotificationApiIntegrationTests extends NotificationIntegrationTest {
 		assertThat(delivery.get("language").asString()).isEqualTo("de");
 		assertThat(delivery.get("subject").asString()).isEqualTo("Willkommen bei der Event Platform, Hedy");
 		assertThat(delivery.get("time").asString()).isNotBlank();
-		assertThat(read(get("/api/notifications?recipient=" + address + "&status=FAILED", "notifications:read"))
+		assertThat(read(get("/api/notifications?recipient=" + address + "&status=FAILED", ADMIN_READ))
 			.get("content")
 			.size()).isZero();
-		assertThat(read(get("/api/notifications?recipient=" + address + "&to=" + before, "notifications:read"))
+		assertThat(read(get("/api/notifications?recipient=" + address + "&to=" + before, ADMIN_READ))
 			.get("content")
 			.size()).isZero();
-		JsonNode page = read(get("/api/notifications?size=500", "notifications:read")).get("page");
+		JsonNode page = read(get("/api/notifications?size=500", ADMIN_READ)).get("page");
 		assertThat(page.get("size").asInt()).isEqualTo(100);
 	}
 
@@ -149,12 +154,12 @@ class NotificationApiIntegrationTests extends NotificationIntegrationTest {
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
-	private MvcTestResult post(String uri, String body, String scope) {
-		return mvc.post().uri(uri).with(token(scope)).contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+	private MvcTestResult post(String uri, String body, String... scopes) {
+		return mvc.post().uri(uri).with(token(scopes)).contentType(MediaType.APPLICATION_JSON).content(body).exchange();
 	}
 
-	private MvcTestResult get(String uri, String scope) {
-		return mvc.get().uri(uri).with(token(scope)).exchange();
+	private MvcTestResult get(String uri, String... scopes) {
+		return mvc.get().uri(uri).with(token(scopes)).exchange();
 	}
 
 	private JsonNode read(MvcTestResult result) {

@@ -8,6 +8,8 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.eventplatform.analytics.streams.KeyQueries;
 import io.eventplatform.analytics.transactions.TransactionQueries;
+import io.eventplatform.support.access.AccountAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -42,7 +45,8 @@ class TransactionAnalyticsController {
 	@PreAuthorize("hasAuthority('SCOPE_analytics:read')")
 	TransactionQueries.Account account(@PathVariable String accountId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at,
-			HttpServletRequest request) {
+			HttpServletRequest request, @AuthenticationPrincipal Jwt client) {
+		AccountAccess.requireUse(client, accountId);
 		Instant instant = at == null ? clock.instant() : at;
 		TransactionQueries.Account account = keys.answer(TransactionQueries.ACCOUNT_STORE, accountId, request,
 				TransactionQueries.Account.class, () -> queries.account(accountId, instant));

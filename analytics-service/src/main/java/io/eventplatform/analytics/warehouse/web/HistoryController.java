@@ -11,6 +11,9 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,6 +28,8 @@ import io.eventplatform.analytics.warehouse.Users;
 import io.eventplatform.analytics.warehouse.Users.StoredUser;
 import io.eventplatform.analytics.warehouse.WeatherReadings;
 import io.eventplatform.analytics.warehouse.WeatherReadings.StoredReading;
+import io.eventplatform.support.access.AccountAccess;
+import io.eventplatform.support.access.PersonalData;
 
 /**
  * History from the warehouse tables, newest first. {@code from} (inclusive) and {@code to} (exclusive) are
@@ -56,7 +61,8 @@ class HistoryController {
 	HistoryPage<StoredTransaction> transactions(@PathVariable @Size(max = 64) String accountId,
 			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(MAX_SIZE) int size) {
+			@RequestParam(defaultValue = "20") @Min(1) @Max(MAX_SIZE) int size, @AuthenticationPrincipal Jwt client) {
+		AccountAccess.requireUse(client, accountId);
 		checkRange(from, to);
 		return transactions.ofAccount(accountId, from, to, page, size);
 	}
@@ -70,14 +76,18 @@ class HistoryController {
 		return readings.ofStation(stationId, from, to, page, size);
 	}
 
-	/** Users by country and registration time. */
+	/**
+	 * Users by country and registration time. E-mail and display name are personal data: only a client with
+	 * {@code platform:admin} sees them, every other one masked.
+	 */
 	@GetMapping("/users")
 	HistoryPage<StoredUser> users(@RequestParam @Pattern(regexp = "[A-Z]{2}") String country,
 			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(MAX_SIZE) int size) {
+			@RequestParam(defaultValue = "20") @Min(1) @Max(MAX_SIZE) int size, Authentication caller) {
 		checkRange(from, to);
-		return users.ofCountry(country, from, to, page, size);
+		HistoryPage<StoredUser> found = users.ofCountry(country, from, to, page, size);
+		return PersonalData.visibleTo(caller) ? found : found.map(StoredUser::masked);
 	}
 
 	/** The same shape as the platform's other validation problems: the parameter, the rule, a message. */

@@ -6,6 +6,7 @@ import java.util.UUID;
 import io.eventplatform.notification.delivery.Delivery;
 import io.eventplatform.notification.delivery.DeliveryStatus;
 import io.eventplatform.notification.delivery.NotificationType;
+import io.eventplatform.support.access.PersonalData;
 
 /**
  * One message to one recipient.
@@ -25,5 +26,11 @@ record DeliveryResponse(UUID id, String eventId, NotificationType type, String r
 				delivery.getRecipient(), delivery.getLanguage(), delivery.getConcerning(), delivery.getSubject(),
 				delivery.getStatus(), delivery.getCause(), delivery.getAttempts(), delivery.getDigestId(),
 				delivery.getCreatedAt(), delivery.getUpdatedAt());
+	}
+
+	/** What a client without {@code platform:admin} sees: the address masked, no subject (it may carry a name). */
+	DeliveryResponse masked() {
+		return new DeliveryResponse(id, eventId, type, PersonalData.maskEmail(recipient), language, concerning, null,
+				status, cause, attempts, digestId, time, updatedAt);
 	}
 }

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +26,8 @@ import io.eventplatform.notification.subscription.SubscriptionManagement;
 
 /**
  * Opting an address out of non-critical mail (the welcome mail) and back in. Alerts are critical and still arrive.
+ * Only for an address that is a security contact of one of the client's own accounts, or with {@code platform:admin}
+ * (see {@link SubscriptionAccess}); any other address is refused with 403 before anything is looked up.
  */
 @RestController
 @RequestMapping("/api/notifications/opt-outs")
@@ -49,7 +52,8 @@ class OptOutController {
 	/** 201 when the address is opted out now, 200 when it already was. */
 	@PostMapping
 	@PreAuthorize("hasAuthority('SCOPE_notifications:write')")
-	ResponseEntity<OptOutResponse> optOut(@Valid @RequestBody OptOutRequest request) {
+	ResponseEntity<OptOutResponse> optOut(@Valid @RequestBody OptOutRequest request, Authentication caller) {
+		SubscriptionAccess.requireOptOutOwner(caller, management, request.email());
 		boolean created = management.optOut(request.email());
 		OptOut optOut = management.optOutOf(request.email()).orElseThrow();
 		var location = ServletUriComponentsBuilder.fromCurrentRequestUri()
@@ -64,7 +68,8 @@ class OptOutController {
 	/** 200 if the address opted out, 404 if not. */
 	@GetMapping("/{email}")
 	@PreAuthorize("hasAuthority('SCOPE_notifications:read')")
-	OptOutResponse optOutOf(@PathVariable String email) {
+	OptOutResponse optOutOf(@PathVariable String email, Authentication caller) {
+		SubscriptionAccess.requireOptOutOwner(caller, management, email);
 		return management.optOutOf(email)
 			.map(OptOutResponse::of)
 			.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND));
@@ -73,7 +78,8 @@ class OptOutController {
 	/** Opts the address back in: 204, or 404 if it had not opted out. */
 	@DeleteMapping("/{email}")
 	@PreAuthorize("hasAuthority('SCOPE_notifications:write')")
-	ResponseEntity<Void> optIn(@PathVariable String email) {
+	ResponseEntity<Void> optIn(@PathVariable String email, Authentication caller) {
+		SubscriptionAccess.requireOptOutOwner(caller, management, email);
 		if (!management.optIn(email)) {
 			throw new ErrorResponseException(HttpStatus.NOT_FOUND);
 		}

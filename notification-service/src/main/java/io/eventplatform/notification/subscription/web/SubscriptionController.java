@@ -3,6 +3,7 @@ package io.eventplatform.notification.subscription.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.criteria.Predicate;
@@ -19,6 +20,7 @@ import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +36,7 @@ import io.eventplatform.notification.subscription.Subscription;
 import io.eventplatform.notification.subscription.SubscriptionManagement;
 import io.eventplatform.notification.subscription.SubscriptionManagement.Subscribed;
 import io.eventplatform.notification.subscription.Subscriptions;
+import io.eventplatform.support.access.AccountAccess;
 
 /** Subscriptions to the alerts of a weather station or, as security contact, of an account. */
 @RestController
@@ -55,12 +58,17 @@ class SubscriptionController {
 	/** 201 with the new subscription; 200 with the existing one if the address was subscribed already. */
 	@PostMapping
 	@PreAuthorize("hasAuthority('SCOPE_notifications:write')")
-	ResponseEntity<SubscriptionResponse> subscribe(@Valid @RequestBody SubscribeRequest request) {
+	ResponseEntity<SubscriptionResponse> subscribe(@Valid @RequestBody SubscribeRequest request,
+			Authentication caller) {
+		if (request.accountId() != null) {
+			AccountAccess.requireOwner(caller, request.accountId());
+		}
 		Subscription.Kind kind = request.stationId() != null ? Subscription.Kind.WEATHER_ALERTS
 				: Subscription.Kind.FRAUD_ALERTS;
 		String target = request.stationId() != null ? request.stationId() : request.accountId();
 		Locale language = Locale.forLanguageTag(request.language() == null ? "en" : request.language());
-		Subscribed subscribed = management.subscribe(kind, target, request.email(), language);
+		Subscribed subscribed = management.subscribe(kind, target, request.email(), language,
+				SubscriptionAccess.clientId(caller));
 		var location = ServletUriComponentsBuilder.fromCurrentRequestUri()
 			.path("/{id}")
 			.buildAndExpand(subscribed.subscription().getId())
@@ -72,18 +80,24 @@ class SubscriptionController {
 
 	@GetMapping("/{id}")
 	@PreAuthorize("hasAuthority('SCOPE_notifications:read')")
-	SubscriptionResponse subscription(@PathVariable UUID id) {
-		return subscriptions.findById(id)
-			.map(SubscriptionResponse::of)
+	SubscriptionResponse subscription(@PathVariable UUID id, Authentication caller) {
+		return accessible(id, caller).map(SubscriptionResponse::of)
 			.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND));
 	}
 
-	/** The subscriptions, oldest first, optionally of one address, station or account; at most 100 a page. */
+	/**
+	 * The subscriptions this client may see, oldest first, optionally of one address, station or account; at most
+	 * 100 a page. Naming an account that is not the client's own is refused (403).
+	 */
 	@GetMapping
 	@PreAuthorize("hasAuthority('SCOPE_notifications:read')")
 	PagedModel<SubscriptionResponse> subscriptions(@RequestParam(required = false) @Email String email,
 			@RequestParam(required = false) String stationId, @RequestParam(required = false) String accountId,
-			@RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page, Pageable pageable) {
+			@RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page, Pageable pageable,
+			Authentication caller) {
+		if (accountId != null) {
+			AccountAccess.requireOwner(caller, accountId);
+		}
 		Specification<Subscription> filter = (root, query, cb) -> {
 			List<Predicate> predicates = new ArrayList<>();
 			if (email != null) {
@@ -101,16 +115,22 @@ class SubscriptionController {
 		};
 		Pageable oldestFirst = PageRequest.of(page, pageable.getPageSize(),
 				Sort.by("createdAt", "id"));
-		return new PagedModel<>(subscriptions.findAll(filter, oldestFirst).map(SubscriptionResponse::of));
+		return new PagedModel<>(subscriptions.findAll(filter.and(SubscriptionAccess.accessibleTo(caller)), oldestFirst)
+			.map(SubscriptionResponse::of));
 	}
 
-	/** Unsubscribes: 204, or 404 if there is no such subscription. */
+	/** Unsubscribes: 204, or 404 if there is no such subscription or it is another client's. */
 	@DeleteMapping("/{id}")
 	@PreAuthorize("hasAuthority('SCOPE_notifications:write')")
-	ResponseEntity<Void> unsubscribe(@PathVariable UUID id) {
-		if (!management.unsubscribe(id)) {
+	ResponseEntity<Void> unsubscribe(@PathVariable UUID id, Authentication caller) {
+		if (accessible(id, caller).isEmpty() || !management.unsubscribe(id)) {
 			throw new ErrorResponseException(HttpStatus.NOT_FOUND);
 		}
 		return ResponseEntity.noContent().build();
+	}
+
+	/** Another client's subscription is treated as if it did not exist: its id reveals nothing. */
+	private Optional<Subscription> accessible(UUID id, Authentication caller) {
+		return subscriptions.findById(id).filter(subscription -> SubscriptionAccess.mayAccess(caller, subscription));
 	}
 }

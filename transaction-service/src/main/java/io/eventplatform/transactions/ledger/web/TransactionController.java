@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import io.eventplatform.support.access.AccountAccess;
 import io.eventplatform.transactions.ledger.TransactionRecording;
 import io.eventplatform.transactions.ledger.TransactionRecording.Recorded;
 import io.eventplatform.transactions.ledger.Transactions;
@@ -55,9 +56,8 @@ class TransactionController {
 	@PreAuthorize("hasAuthority('SCOPE_transactions:write')")
 	ResponseEntity<TransactionResponse> record(@RequestHeader("Idempotency-Key") @NotBlank @Size(max = 255) String key,
 			@Valid @RequestBody RecordTransactionRequest request, @AuthenticationPrincipal Jwt client) {
-		AccountAccess.require(client, request.accountId());
-		String clientId = client.getClaimAsString("client_id") != null ? client.getClaimAsString("client_id")
-				: client.getSubject();
+		AccountAccess.requireUse(client, request.accountId());
+		String clientId = AccountAccess.clientId(client);
 		Recorded recorded = recording.record(clientId, key, request.toRecording());
 		var location = ServletUriComponentsBuilder.fromCurrentRequestUri()
 			.path("/{id}")
@@ -73,7 +73,7 @@ class TransactionController {
 	TransactionResponse transaction(@PathVariable UUID id, @AuthenticationPrincipal Jwt client) {
 		// Another account's transaction is answered as if it did not exist: its id reveals nothing.
 		return transactions.findById(id)
-			.filter(transaction -> AccountAccess.allows(client, transaction.getAccountId()))
+			.filter(transaction -> AccountAccess.mayUse(client, transaction.getAccountId()))
 			.map(TransactionResponse::of)
 			.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND));
 	}
@@ -84,7 +84,7 @@ class TransactionController {
 	PagedModel<TransactionResponse> ofAccount(@RequestParam @NotBlank String accountId,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page, Pageable pageable,
 			@AuthenticationPrincipal Jwt client) {
-		AccountAccess.require(client, accountId);
+		AccountAccess.requireUse(client, accountId);
 		// The order is the API's (oldest first), not the client's: a sort parameter is ignored, not passed to SQL.
 		Pageable oldestFirst = PageRequest.of(page, pageable.getPageSize());
 		return new PagedModel<>(transactions.findByAccountIdOrderByOccurredAtAscIdAsc(accountId, oldestFirst)
