@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -36,6 +38,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import io.eventplatform.contract.EventEnvelope;
 import io.eventplatform.contract.Topics;
@@ -220,6 +223,25 @@ class AnalyticsQueriesIntegrationTests {
 			assertThat(mvc.get().uri(path)).hasStatus(401);
 			assertThat(mvc.get().uri(path).with(jwt().authorities(new SimpleGrantedAuthority("SCOPE_users:read"))))
 				.hasStatus(403);
+		}
+	}
+
+	@Test
+	void shouldRefuseAnInstantOutsideTheBoundsOfEventTimesNamingTheParameter() {
+		// Given instants the window stores cannot represent, and one from before the contract's earliest event time
+		for (String at : new String[] { "+1000000000-01-01T00:00:00Z", "-300000000-01-01T00:00:00Z",
+				"1999-12-31T23:59:59Z" }) {
+			// When
+			MvcTestResult result = get("/api/analytics/accounts/ACC-1").param("at", at).exchange();
+
+			// Then
+			assertThat(result).as(at)
+				.hasStatus(HttpStatus.BAD_REQUEST)
+				.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+			assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("at");
+			assertThat(result).bodyJson()
+				.extractingPath("$.errors[0].rule")
+				.isEqualTo(at.startsWith("+") ? "PastOrPresent" : "NotBefore");
 		}
 	}
 

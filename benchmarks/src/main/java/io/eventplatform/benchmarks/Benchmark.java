@@ -8,20 +8,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.eventplatform.benchmarks.baseline.BaselineProcess;
 import io.eventplatform.benchmarks.footprint.CpuAccount;
@@ -42,6 +38,7 @@ import io.eventplatform.benchmarks.report.Target.Comparison;
 import io.eventplatform.contract.Topics;
 import io.eventplatform.local.LocalPlatform;
 import io.eventplatform.local.PlatformSettings;
+import io.eventplatform.local.client.AccessTokens;
 import static org.awaitility.Awaitility.await;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.core.ConditionTimeoutException;
@@ -61,8 +58,6 @@ final class Benchmark {
 	/** The parts of the platform, by the names local-platform gives their logs. */
 	static final List<String> PARTS = List.of("kafka-broker", "mail-server", "registration-service",
 			"weather-ingest-service", "transaction-service", "notification-service", "analytics-service", "gateway");
-
-	private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
 	private final BenchmarkSettings settings;
 
@@ -428,19 +423,16 @@ final class Benchmark {
 
 	/** A token for the benchmark's client, from the gateway's token endpoint; fetched once per measurement. */
 	private String token(URI gateway) {
-		String basic = Base64.getEncoder()
-			.encodeToString((settings.clientId() + ":" + settings.clientSecret()).getBytes(StandardCharsets.UTF_8));
-		HttpResponse<String> response = send(HttpRequest.newBuilder(gateway.resolve("/oauth2/token"))
-			.header("Authorization", "Basic " + basic)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-			.build());
-		Matcher token = ACCESS_TOKEN.matcher(response.body());
-		if (response.statusCode() != 200 || !token.find()) {
-			throw new IllegalStateException("No token for " + settings.clientId() + ": " + response.statusCode() + " "
-					+ response.body());
+		try {
+			return new AccessTokens(http, gateway, settings.clientId(), settings.clientSecret(), clock).current();
 		}
-		return token.group(1);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private HttpResponse<String> send(HttpRequest request) {

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -138,14 +137,7 @@ class NotificationEndToEndTests {
 	}
 
 	private static String scopedToken(String scope) {
-		String basic = Base64.getEncoder().encodeToString("demo-client:demo-secret".getBytes(StandardCharsets.UTF_8));
-		HttpResponse<String> response = Platform.send(HttpRequest.newBuilder(Platform.gateway("/oauth2/token"))
-			.header("Authorization", "Basic " + basic)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + encode(scope)))
-			.build());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return json.readTree(response.body()).get("access_token").asString();
+		return Platform.token("demo-client", "demo-secret", scope);
 	}
 
 	private static JsonNode awaitMailTo(String address) {

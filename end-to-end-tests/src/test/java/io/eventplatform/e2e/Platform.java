@@ -8,12 +8,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -21,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import io.eventplatform.local.LocalPlatform;
 import io.eventplatform.local.PlatformSettings;
+import io.eventplatform.local.client.AccessTokens;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -60,16 +59,29 @@ final class Platform implements BeforeAllCallback {
 
 	/** A token from the gateway's token endpoint, as any client gets one. */
 	static String token(String clientId, String secret) {
-		String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-		HttpResponse<String> response = send(HttpRequest.newBuilder(gateway("/oauth2/token"))
-			.header("Authorization", "Basic " + basic)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-			.build());
-		if (response.statusCode() != 200) {
-			throw new IllegalStateException("No token for " + clientId + ": " + response.body());
+		return token(tokens(clientId, secret));
+	}
+
+	/** A token granting only the given scopes (space-separated) of those the client has. */
+	static String token(String clientId, String secret, String scope) {
+		return token(tokens(clientId, secret).withScope(scope));
+	}
+
+	private static AccessTokens tokens(String clientId, String secret) {
+		return new AccessTokens(Platform::send, platform.gatewayUrl(), clientId, secret, Clock.systemUTC());
+	}
+
+	private static String token(AccessTokens tokens) {
+		try {
+			return tokens.current();
 		}
-		return json.readTree(response.body()).get("access_token").asString();
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	static URI gateway(String path) {

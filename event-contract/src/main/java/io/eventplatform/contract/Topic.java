@@ -11,14 +11,13 @@ import java.util.function.Function;
  * @param name the Kafka topic name
  * @param eventType the record every value on the topic deserialises to
  * @param cloudEventType the {@code ce_type} header value of that record
- * @param keyName what the key is, for people (e.g. {@code userId})
  * @param partitions the partition count; the key decides the partition, so one key keeps its order
  * @param retention how long records are kept, however small the topic
  * @param retentionBytes how much a partition keeps at most before its oldest segments go
  * @param <T> the event type
  */
-public record Topic<T>(String name, Class<T> eventType, String cloudEventType, String keyName,
-		Function<T, String> keyOf, int partitions, Duration retention, long retentionBytes) {
+public record Topic<T>(String name, Class<T> eventType, String cloudEventType, Function<T, String> keyOf,
+		int partitions, Duration retention, long retentionBytes) {
 
 	public Topic {
 		Objects.requireNonNull(name, "name");

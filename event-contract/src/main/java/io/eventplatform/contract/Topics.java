@@ -40,32 +40,32 @@ public final class Topics {
 
 	/** Produced by registration-service. */
 	public static final Topic<UserRegistered> USERS_REGISTERED = new Topic<>(Names.USERS_REGISTERED,
-			UserRegistered.class, "io.eventplatform.users.UserRegistered.v1", "userId",
+			UserRegistered.class, "io.eventplatform.users.UserRegistered.v1",
 			event -> event.userId().toString(), 6, Duration.ofDays(30), GIB);
 
 	/** Produced by weather-ingest-service and by stations writing straight to Kafka. */
 	public static final Topic<WeatherReadingRecorded> WEATHER_READINGS = new Topic<>(Names.WEATHER_READINGS,
-			WeatherReadingRecorded.class, "io.eventplatform.weather.WeatherReadingRecorded.v1", "stationId",
+			WeatherReadingRecorded.class, "io.eventplatform.weather.WeatherReadingRecorded.v1",
 			WeatherReadingRecorded::stationId, 12, Duration.ofDays(7), 2 * GIB);
 
 	/** Produced by transaction-service. */
 	public static final Topic<TransactionRecorded> TRANSACTIONS_RECORDED = new Topic<>(Names.TRANSACTIONS_RECORDED,
-			TransactionRecorded.class, "io.eventplatform.transactions.TransactionRecorded.v1", "accountId",
+			TransactionRecorded.class, "io.eventplatform.transactions.TransactionRecorded.v1",
 			TransactionRecorded::accountId, 12, Duration.ofDays(30), 2 * GIB);
 
 	/** Produced by analytics-service. */
 	public static final Topic<FraudSuspected> TRANSACTIONS_FRAUD_ALERTS = new Topic<>(Names.TRANSACTIONS_FRAUD_ALERTS,
-			FraudSuspected.class, "io.eventplatform.transactions.FraudSuspected.v1", "accountId",
+			FraudSuspected.class, "io.eventplatform.transactions.FraudSuspected.v1",
 			FraudSuspected::accountId, 3, Duration.ofDays(30), GIB);
 
 	/** Produced by analytics-service. */
 	public static final Topic<WeatherAlertRaised> WEATHER_ALERTS = new Topic<>(Names.WEATHER_ALERTS,
-			WeatherAlertRaised.class, "io.eventplatform.weather.WeatherAlertRaised.v1", "stationId",
+			WeatherAlertRaised.class, "io.eventplatform.weather.WeatherAlertRaised.v1",
 			WeatherAlertRaised::stationId, 3, Duration.ofDays(7), GIB);
 
 	/** Produced by the gateway. */
 	public static final Topic<GatewayRequestCompleted> GATEWAY_REQUESTS = new Topic<>(Names.GATEWAY_REQUESTS,
-			GatewayRequestCompleted.class, "io.eventplatform.gateway.GatewayRequestCompleted.v1", "clientId",
+			GatewayRequestCompleted.class, "io.eventplatform.gateway.GatewayRequestCompleted.v1",
 			GatewayRequestCompleted::clientId, 6, Duration.ofDays(3), GIB);
 
 	private static final List<Topic<?>> ALL = List.of(USERS_REGISTERED, WEATHER_READINGS, TRANSACTIONS_RECORDED,

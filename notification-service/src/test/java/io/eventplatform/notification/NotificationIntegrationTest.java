@@ -85,21 +85,25 @@ public abstract class NotificationIntegrationTest {
 		return Arrays.stream(smtp.getReceivedMessages()).filter(message -> recipientIs(message, address)).toList();
 	}
 
-	/** The plain-text alternative of a {@code multipart/alternative} message. */
+	/** The plain-text alternative of the message's {@code multipart/alternative}. */
 	protected static String textOf(MimeMessage message) {
 		return part(message, "text/plain");
 	}
 
-	/** The HTML alternative of a {@code multipart/alternative} message. */
+	/** The HTML alternative of the message's {@code multipart/alternative}. */
 	protected static String htmlOf(MimeMessage message) {
 		return part(message, "text/html");
 	}
 
 	private static String part(MimeMessage message, String type) {
 		try {
-			Multipart alternatives = (Multipart) message.getContent();
-			if (!alternatives.getContentType().startsWith("multipart/alternative")) {
-				throw new AssertionError("Not multipart/alternative: " + alternatives.getContentType());
+			Multipart alternatives = alternatives(message.getContent());
+			if (alternatives == null) {
+				throw new AssertionError("No multipart/alternative in " + message.getContentType());
+			}
+			if (alternatives.getCount() != 2 || !alternatives.getBodyPart(0).isMimeType("text/plain")
+					|| !alternatives.getBodyPart(1).isMimeType("text/html")) {
+				throw new AssertionError("Not plain text, then HTML: " + alternatives.getContentType());
 			}
 			for (int i = 0; i < alternatives.getCount(); i++) {
 				BodyPart part = alternatives.getBodyPart(i);
@@ -112,6 +116,23 @@ public abstract class NotificationIntegrationTest {
 		catch (IOException | MessagingException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** The {@code multipart/alternative}, the message's body or nested in it (as in {@code multipart/mixed}). */
+	private static Multipart alternatives(Object content) throws IOException, MessagingException {
+		if (!(content instanceof Multipart multipart)) {
+			return null;
+		}
+		if (multipart.getContentType().startsWith("multipart/alternative")) {
+			return multipart;
+		}
+		for (int i = 0; i < multipart.getCount(); i++) {
+			Multipart nested = alternatives(multipart.getBodyPart(i).getContent());
+			if (nested != null) {
+				return nested;
+			}
+		}
+		return null;
 	}
 
 	protected static RequestPostProcessor token(String... scopes) {

@@ -39,6 +39,16 @@ class ApiDocumentationIntegrationTests {
 		assertThat(docs).bodyJson()
 			.extractingPath(batch + ".responses['400'].content['application/problem+json'].example.errors[0].field")
 			.isEqualTo("[0].humidityPercent");
+		assertThat(docs).bodyJson()
+			.extractingPath("$.components.schemas.Problem.properties.errors.items['$ref']")
+			.isEqualTo("#/components/schemas/FieldProblem");
+		assertThat(docs).bodyJson()
+			.extractingPath("$.components.schemas.FieldProblem.properties")
+			.asMap()
+			.containsOnlyKeys("field", "rule", "message");
+		assertThat(docs).bodyJson()
+			.extractingPath("$.components.schemas.FieldProblem.properties.rule.example")
+			.isEqualTo("DecimalMax");
 		assertThat(docs).bodyJson().extractingPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer");
 	}
 }

@@ -1,7 +1,6 @@
 package io.eventplatform.gateway.limits;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,13 +13,13 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.eventplatform.support.web.ProblemDetailsResponses;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,18 +27,22 @@ import tools.jackson.databind.json.JsonMapper;
  * per client, and an unauthenticated flood is refused by authentication first). An empty bucket answers 429 with
  * {@code Retry-After}: the seconds until the next call would be allowed. Buckets live in this instance's memory; with
  * several gateway instances each enforces its own share.
+ * <p>
+ * Hand-written: Spring Cloud Gateway Server MVC's {@code Bucket4jFilterFunctions.rateLimit} needs a distributed
+ * bucket4j {@code AsyncProxyManager}, is a per-route filter and answers a bare status without a problem body or
+ * {@code Retry-After}.
  */
 public class ClientRateLimitFilter extends OncePerRequestFilter {
 
 	private final RateLimitProperties limits;
 
-	private final JsonMapper jsonMapper;
+	private final ProblemDetailsResponses problems;
 
 	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
 	public ClientRateLimitFilter(RateLimitProperties limits, JsonMapper jsonMapper) {
 		this.limits = limits;
-		this.jsonMapper = jsonMapper;
+		this.problems = new ProblemDetailsResponses(jsonMapper);
 	}
 
 	@Override
@@ -79,20 +82,17 @@ public class ClientRateLimitFilter extends OncePerRequestFilter {
 
 	private void tooManyRequests(HttpServletRequest request, HttpServletResponse response, ConsumptionProbe probe)
 			throws IOException {
-		tooManyRequests(request, response, probe, jsonMapper, "This client made more calls than its rate limit allows");
+		tooManyRequests(request, response, probe, problems, "This client made more calls than its rate limit allows");
 	}
 
 	/** 429 problem details with {@code Retry-After}: the whole seconds until the bucket has a token again. */
 	static void tooManyRequests(HttpServletRequest request, HttpServletResponse response, ConsumptionProbe probe,
-			JsonMapper jsonMapper, String reason) throws IOException {
+			ProblemDetailsResponses problems, String reason) throws IOException {
 		long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
 				reason + "; retry after " + seconds + " s");
 		problem.setTitle("Rate limit exceeded");
-		problem.setInstance(URI.create(request.getRequestURI()));
-		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		response.setHeader("Retry-After", Long.toString(seconds));
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		jsonMapper.writeValue(response.getOutputStream(), problem);
+		problems.write(request, response, problem);
 	}
 }

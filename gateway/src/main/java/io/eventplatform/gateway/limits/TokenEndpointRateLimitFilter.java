@@ -22,6 +22,7 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.eventplatform.support.web.ProblemDetailsResponses;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,7 +40,7 @@ public class TokenEndpointRateLimitFilter extends OncePerRequestFilter {
 
 	private final RegisteredClientRepository clients;
 
-	private final JsonMapper jsonMapper;
+	private final ProblemDetailsResponses problems;
 
 	private final Map<String, Bucket> clientBuckets = new ConcurrentHashMap<>();
 
@@ -49,7 +50,7 @@ public class TokenEndpointRateLimitFilter extends OncePerRequestFilter {
 			JsonMapper jsonMapper) {
 		this.limits = limits;
 		this.clients = clients;
-		this.jsonMapper = jsonMapper;
+		this.problems = new ProblemDetailsResponses(jsonMapper);
 		// An address unseen for longer than its bucket takes to refill has a full bucket anyway.
 		Duration refill = limits.perAddress().refillPeriod()
 			.multipliedBy(Math.max(1, limits.perAddress().capacity() / Math.max(1, limits.perAddress().refillTokens())));
@@ -71,7 +72,7 @@ public class TokenEndpointRateLimitFilter extends OncePerRequestFilter {
 				key -> ClientRateLimitFilter.newBucket(limits.perAddress()));
 		ConsumptionProbe byAddress = address.tryConsumeAndReturnRemaining(1);
 		if (!byAddress.isConsumed()) {
-			ClientRateLimitFilter.tooManyRequests(request, response, byAddress, jsonMapper,
+			ClientRateLimitFilter.tooManyRequests(request, response, byAddress, problems,
 					"Too many token requests from this address");
 			return;
 		}
@@ -79,7 +80,7 @@ public class TokenEndpointRateLimitFilter extends OncePerRequestFilter {
 				key -> ClientRateLimitFilter.newBucket(limits.perClient()));
 		ConsumptionProbe byClient = client.tryConsumeAndReturnRemaining(1);
 		if (!byClient.isConsumed()) {
-			ClientRateLimitFilter.tooManyRequests(request, response, byClient, jsonMapper,
+			ClientRateLimitFilter.tooManyRequests(request, response, byClient, problems,
 					"Too many token requests for this client");
 			return;
 		}

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 
+import io.eventplatform.local.client.AccessTokens;
+
 /**
  * Sends each {@link DemoTraffic}'s requests through the gateway on its own schedule, with a client-credentials token,
  * and prints a line every {@value #REPORT_EVERY} requests with the HTTP statuses seen since the last line. A failed

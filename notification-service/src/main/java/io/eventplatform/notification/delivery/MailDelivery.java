@@ -150,9 +150,4 @@ public class MailDelivery {
 		log.info("Sent {} message {} for event {}", delivery.getType(), delivery.getId(), delivery.getEventId());
 		return Outcome.SENT;
 	}
-
-	/** The deliveries one event caused (for tests and diagnostics). */
-	public List<Delivery> ofEvent(String eventId) {
-		return deliveries.findByEventId(eventId);
-	}
 }

@@ -5,12 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -21,15 +18,17 @@ import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 import io.eventplatform.notification.NotificationProperties;
 
 /**
- * Hands one message to the SMTP server as {@code multipart/alternative} (plain text and HTML). A refusal of the
- * message is answered as a {@link Rejection}; trouble of the server rather than of the message (unreachable, a 421
- * greeting or reply, refused credentials) is a {@link MailServerUnavailableException}, so that the caller's
- * transaction rolls back and the event is retried until the server takes mail again.
+ * Hands one message to the SMTP server as {@code multipart/alternative} (plain text and HTML), built by Spring's
+ * {@link MimeMessageHelper}. A refusal of the message is answered as a {@link Rejection}; trouble of the server rather
+ * than of the message (unreachable, a 421 greeting or reply, refused credentials) is a
+ * {@link MailServerUnavailableException}, so that the caller's transaction rolls back and the event is retried until
+ * the server takes mail again.
  */
 @Component
 class SmtpMailer {
@@ -97,28 +96,25 @@ class SmtpMailer {
 		return new MailServerUnavailableException("The SMTP server takes no mail for now: " + ex.getMessage(), ex);
 	}
 
+	/**
+	 * Spring's helper nests the alternatives in {@code multipart/mixed}, where attachments would go; the plain text
+	 * comes first, as a client shows the last alternative it understands.
+	 */
 	private MimeMessage message(String to, MailContent content) throws MessagingException {
-		MimeMessage message = mailSender.createMimeMessage();
+		MimeMessageHelper message = new MimeMessageHelper(mailSender.createMimeMessage(),
+				MimeMessageHelper.MULTIPART_MODE_MIXED, StandardCharsets.UTF_8.name());
+		message.setValidateAddresses(true);
 		message.setFrom(new InternetAddress(properties.from(), true));
 		InternetAddress[] recipients = InternetAddress.parse(to, true);
 		if (recipients.length != 1) {
 			throw new MessagingException("Not exactly one recipient address");
 		}
-		recipients[0].validate();
-		message.setRecipients(Message.RecipientType.TO, recipients);
-		message.setSubject(content.subject(), StandardCharsets.UTF_8.name());
-		message.setHeader("Content-Language", content.language().toLanguageTag());
-		MimeBodyPart text = new MimeBodyPart();
-		text.setText(content.text(), StandardCharsets.UTF_8.name());
-		MimeBodyPart html = new MimeBodyPart();
-		html.setText(content.html(), StandardCharsets.UTF_8.name(), "html");
-		// Plain text first: a client shows the last alternative it understands.
-		MimeMultipart alternative = new MimeMultipart("alternative");
-		alternative.addBodyPart(text);
-		alternative.addBodyPart(html);
-		message.setContent(alternative);
-		message.saveChanges();
-		return message;
+		message.setTo(recipients[0]);
+		message.setSubject(content.subject());
+		message.setText(content.text(), content.html());
+		message.getMimeMessage().setHeader("Content-Language", content.language().toLanguageTag());
+		message.getMimeMessage().saveChanges();
+		return message.getMimeMessage();
 	}
 
 	/**

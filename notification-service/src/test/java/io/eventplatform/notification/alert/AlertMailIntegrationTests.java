@@ -20,9 +20,9 @@ import io.eventplatform.contract.EventEnvelope;
 import io.eventplatform.contract.transactions.FraudSuspected;
 import io.eventplatform.contract.weather.WeatherAlertRaised;
 import io.eventplatform.notification.NotificationIntegrationTest;
+import io.eventplatform.notification.delivery.Deliveries;
 import io.eventplatform.notification.delivery.Delivery;
 import io.eventplatform.notification.delivery.DeliveryStatus;
-import io.eventplatform.notification.delivery.MailDelivery;
 import io.eventplatform.notification.delivery.NotificationType;
 
 /**
@@ -32,7 +32,7 @@ import io.eventplatform.notification.delivery.NotificationType;
 class AlertMailIntegrationTests extends NotificationIntegrationTest {
 
 	@Autowired
-	MailDelivery deliveries;
+	Deliveries deliveries;
 
 	@Test
 	void shouldMailAFraudAlertToTheAccountsSecurityContactInTheirLanguageAndToOperations() throws Exception {
@@ -96,8 +96,8 @@ class AlertMailIntegrationTests extends NotificationIntegrationTest {
 		EventEnvelope<WeatherAlertRaised> later = weatherAlert(station, 46.0);
 		publish(later);
 
-		await().until(() -> !deliveries.ofEvent(later.id()).isEmpty());
-		assertThat(deliveries.ofEvent(alert.id())).singleElement()
+		await().until(() -> !deliveries.findByEventId(later.id()).isEmpty());
+		assertThat(deliveries.findByEventId(alert.id())).singleElement()
 			.extracting(Delivery::getStatus)
 			.isEqualTo(DeliveryStatus.SENT);
 		assertThat(mailsTo("once@example.com")).filteredOn(mail -> textOf(mail).contains("45.0 °C")).hasSize(1);
@@ -119,9 +119,9 @@ class AlertMailIntegrationTests extends NotificationIntegrationTest {
 		assertThat(digest.getSubject()).isEqualTo("Weather alerts for station " + station + ": 2 more");
 		assertThat(textOf(digest)).contains("42.0 °C").contains("43.0 °C").doesNotContain("41.0 °C");
 		assertThat(htmlOf(digest)).contains("42.0 °C").contains("43.0 °C");
-		Delivery collapsed = deliveries.ofEvent(burst.get(1).id()).get(0);
+		Delivery collapsed = deliveries.findByEventId(burst.get(1).id()).get(0);
 		assertThat(collapsed.getStatus()).isEqualTo(DeliveryStatus.COLLAPSED);
-		assertThat(deliveries.ofEvent(burst.get(2).id()).get(0).getDigestId()).isEqualTo(collapsed.getDigestId());
+		assertThat(deliveries.findByEventId(burst.get(2).id()).get(0).getDigestId()).isEqualTo(collapsed.getDigestId());
 		// The digest went out once, whatever the rounds that looked for it.
 		await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
 		assertThat(mailsTo("storm-watcher@example.com")).hasSize(2);

@@ -21,15 +21,15 @@ import io.eventplatform.contract.EventEnvelope;
 import io.eventplatform.contract.transactions.FraudSuspected;
 import io.eventplatform.contract.users.UserRegistered;
 import io.eventplatform.notification.NotificationIntegrationTest;
+import io.eventplatform.notification.delivery.Deliveries;
 import io.eventplatform.notification.delivery.Delivery;
 import io.eventplatform.notification.delivery.DeliveryStatus;
-import io.eventplatform.notification.delivery.MailDelivery;
 
 /** An administrator rewinds the listeners to a point in time: every event is read again, nothing is sent again. */
 class ReplayIntegrationTests extends NotificationIntegrationTest {
 
 	@Autowired
-	MailDelivery deliveries;
+	Deliveries deliveries;
 
 	@Autowired
 	JsonMapper json;
@@ -68,16 +68,16 @@ class ReplayIntegrationTests extends NotificationIntegrationTest {
 		publish(next);
 		publish(nextAlert);
 		awaitMailTo("after-replay@example.com");
-		await().until(() -> !deliveries.ofEvent(nextAlert.id()).isEmpty());
+		await().until(() -> !deliveries.findByEventId(nextAlert.id()).isEmpty());
 		assertThat(mailsTo("replayed@example.com")).hasSize(1);
 		String firstTransaction = alert.data().transactionIds().get(0).toString();
 		assertThat(mailsTo("replay-guard@example.com")).filteredOn(mail -> textOf(mail).contains(firstTransaction))
 			.hasSize(1);
-		assertThat(deliveries.ofEvent(registered.id())).singleElement().satisfies(delivery -> {
+		assertThat(deliveries.findByEventId(registered.id())).singleElement().satisfies(delivery -> {
 			assertThat(delivery.getStatus()).isEqualTo(DeliveryStatus.SENT);
 			assertThat(delivery.getAttempts()).isEqualTo(1);
 		});
-		assertThat(deliveries.ofEvent(alert.id())).extracting(Delivery::getStatus)
+		assertThat(deliveries.findByEventId(alert.id())).extracting(Delivery::getStatus)
 			.containsOnly(DeliveryStatus.SENT)
 			.hasSize(2); // the security contact and operations
 	}

@@ -26,15 +26,15 @@ import io.eventplatform.contract.EventEnvelope;
 import io.eventplatform.contract.Topics;
 import io.eventplatform.contract.users.UserRegistered;
 import io.eventplatform.notification.NotificationIntegrationTest;
+import io.eventplatform.notification.delivery.Deliveries;
 import io.eventplatform.notification.delivery.Delivery;
 import io.eventplatform.notification.delivery.DeliveryStatus;
-import io.eventplatform.notification.delivery.MailDelivery;
 import io.eventplatform.notification.subscription.SubscriptionManagement;
 
 class WelcomeMailIntegrationTests extends NotificationIntegrationTest {
 
 	@Autowired
-	MailDelivery deliveries;
+	Deliveries deliveries;
 
 	@Autowired
 	SubscriptionManagement subscriptions;
@@ -85,7 +85,7 @@ class WelcomeMailIntegrationTests extends NotificationIntegrationTest {
 
 		awaitMailTo("grace-later@example.com");
 		assertThat(mailsTo("grace@example.com")).hasSize(1);
-		assertThat(deliveries.ofEvent(event.id())).singleElement()
+		assertThat(deliveries.findByEventId(event.id())).singleElement()
 			.extracting(Delivery::getStatus)
 			.isEqualTo(DeliveryStatus.SENT);
 	}
@@ -102,7 +102,7 @@ class WelcomeMailIntegrationTests extends NotificationIntegrationTest {
 
 		awaitMailTo("loud@example.com");
 		assertThat(mailsTo("quiet@example.com")).isEmpty();
-		assertThat(deliveries.ofEvent(event.id())).singleElement().satisfies(delivery -> {
+		assertThat(deliveries.findByEventId(event.id())).singleElement().satisfies(delivery -> {
 			assertThat(delivery.getStatus()).isEqualTo(DeliveryStatus.SUPPRESSED);
 			assertThat(delivery.getCause()).contains("opted out");
 		});
@@ -118,7 +118,7 @@ class WelcomeMailIntegrationTests extends NotificationIntegrationTest {
 		publish(next);
 
 		awaitMailTo("somebody@example.com");
-		assertThat(deliveries.ofEvent(undeliverable.id())).singleElement().satisfies(delivery -> {
+		assertThat(deliveries.findByEventId(undeliverable.id())).singleElement().satisfies(delivery -> {
 			assertThat(delivery.getStatus()).isEqualTo(DeliveryStatus.FAILED);
 			assertThat(delivery.getCause()).contains("Missing final '@domain'");
 			assertThat(delivery.getAttempts()).as("a permanent refusal is not retried").isEqualTo(1);

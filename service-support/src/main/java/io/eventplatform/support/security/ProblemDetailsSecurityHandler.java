@@ -1,14 +1,12 @@
 package io.eventplatform.support.security;
 
 import java.io.IOException;
-import java.net.URI;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -19,6 +17,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
+import io.eventplatform.support.web.ProblemDetailsResponses;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,10 +32,10 @@ public class ProblemDetailsSecurityHandler
 
 	private final AccessDeniedHandler bearerAccessDeniedHandler = new BearerTokenAccessDeniedHandler();
 
-	private final JsonMapper jsonMapper;
+	private final ProblemDetailsResponses problems;
 
 	public ProblemDetailsSecurityHandler(JsonMapper jsonMapper) {
-		this.jsonMapper = jsonMapper;
+		this.problems = new ProblemDetailsResponses(jsonMapper);
 	}
 
 	@Override
@@ -64,18 +63,12 @@ public class ProblemDetailsSecurityHandler
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"The request's path or headers hold characters or sequences that are not allowed");
 		problem.setTitle("Request rejected");
-		response.setStatus(HttpStatus.BAD_REQUEST.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		jsonMapper.writeValue(response.getOutputStream(), problem);
+		problems.write(response, problem);
 	}
 
 	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
 			throws IOException {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setInstance(URI.create(request.getRequestURI()));
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		jsonMapper.writeValue(response.getOutputStream(), problem);
+		problems.write(request, response, ProblemDetail.forStatusAndDetail(status, detail));
 	}
 
 }

@@ -4,6 +4,7 @@ import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -41,12 +42,19 @@ class PlatformWebAutoConfiguration {
 	 */
 	@Bean
 	@ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
-	WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemDetailsErrorReport() {
-		return new ProblemDetailsErrorReport();
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemDetailsErrorReport(
+			ObjectProvider<JsonMapper> json) {
+		return new ProblemDetailsErrorReport(json);
 	}
 
 	static final class ProblemDetailsErrorReport
 			implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+		private final ObjectProvider<JsonMapper> json;
+
+		ProblemDetailsErrorReport(ObjectProvider<JsonMapper> json) {
+			this.json = json;
+		}
 
 		@Override
 		public void customize(TomcatServletWebServerFactory factory) {
@@ -58,7 +66,7 @@ class PlatformWebAutoConfiguration {
 					}
 				}
 				host.setErrorReportValveClass(ProblemDetailsErrorReportValve.class.getName());
-				host.getPipeline().addValve(new ProblemDetailsErrorReportValve());
+				host.getPipeline().addValve(new ProblemDetailsErrorReportValve(json.getIfAvailable(JsonMapper::shared)));
 			});
 		}
 

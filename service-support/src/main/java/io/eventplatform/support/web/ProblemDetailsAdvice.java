@@ -59,10 +59,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
 	}
 
-	/** One broken rule of one field. */
-	record FieldProblem(String field, String rule, String message) {
-	}
-
 	/**
 	 * A controller annotated {@code @Validated} has its parameters checked by a method-validation proxy, which throws
 	 * Bean Validation's own exception rather than Spring MVC's: 400, naming the parameter (the last node of the

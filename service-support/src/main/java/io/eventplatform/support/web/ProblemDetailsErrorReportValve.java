@@ -1,7 +1,6 @@
 package io.eventplatform.support.web;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.catalina.connector.Request;
@@ -10,7 +9,10 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What Tomcat answers itself, before any filter or servlet sees the request (a header larger than
@@ -19,6 +21,17 @@ import org.springframework.http.MediaType;
  * could not be parsed, so nothing of it is echoed.
  */
 public class ProblemDetailsErrorReportValve extends ErrorReportValve {
+
+	private final ProblemDetailsResponses problems;
+
+	public ProblemDetailsErrorReportValve(JsonMapper jsonMapper) {
+		this.problems = new ProblemDetailsResponses(jsonMapper);
+	}
+
+	/** For Tomcat, which can create the host's error valve by its class name. */
+	public ProblemDetailsErrorReportValve() {
+		this(JsonMapper.shared());
+	}
 
 	@Override
 	protected void report(Request request, Response response, Throwable throwable) {
@@ -36,16 +49,11 @@ public class ProblemDetailsErrorReportValve extends ErrorReportValve {
 		String detail = status == 400 ? "The request could not be parsed: a malformed request line or path "
 				+ "(e.g. an encoded '/'), or headers larger than the server accepts"
 				: status >= 500 ? "The request could not be completed" : title;
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
+		problem.setTitle(title);
 		try {
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.setCharacterEncoding("UTF-8");
-			Writer writer = response.getReporter();
-			if (writer != null) {
-				// Fixed texts only: hand-written JSON needs no escaping and no mapper inside Tomcat's valve.
-				writer.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-						+ ",\"detail\":\"" + detail + "\"}");
-				response.finishResponse();
-			}
+			problems.write(response, problem);
+			response.finishResponse();
 		}
 		catch (IOException | IllegalStateException ex) {
 			// The client is gone or the response was committed meanwhile; nothing more can be said.

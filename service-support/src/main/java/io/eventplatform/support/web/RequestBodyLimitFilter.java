@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
@@ -17,7 +16,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -33,11 +31,11 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private final long maxBytes;
 
-	private final JsonMapper json;
+	private final ProblemDetailsResponses problems;
 
 	public RequestBodyLimitFilter(DataSize maxSize, JsonMapper json) {
 		this.maxBytes = maxSize.toBytes();
-		this.json = json;
+		this.problems = new ProblemDetailsResponses(json);
 	}
 
 	@Override
@@ -64,13 +62,10 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
 				"The request body may be at most " + maxBytes + " bytes");
 		problem.setTitle("Request body too large");
-		problem.setInstance(URI.create(request.getRequestURI()));
 		problem.setProperty("maxBytes", maxBytes);
-		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		// The rest of the body stays unread: do not keep the connection for it.
 		response.setHeader("Connection", "close");
-		json.writeValue(response.getOutputStream(), problem);
+		problems.write(request, response, problem);
 	}
 
 	/** The request with its body already read into memory. */

@@ -201,7 +201,7 @@ class TransactionRecordingIntegrationTests {
 	void shouldRefuseATransactionFromTheFutureOrBefore2000AndAnUnknownDirection() {
 		String tomorrow = body(account(), "1.00", "EUR").replace("2026-11-21T10:15:30Z",
 				Instant.now().plus(Duration.ofDays(1)).toString());
-		assertRejected(tomorrow, "occurredAt", "NotInFuture");
+		assertRejected(tomorrow, "occurredAt", "PastOrPresent");
 		assertRejected(body(account(), "1.00", "EUR").replace("2026-11-21T10:15:30Z", "-300000000-01-01T00:00:00Z"),
 				"occurredAt", "NotBefore");
 		assertRejected(body(account(), "1.00", "EUR").replace("2026-11-21T10:15:30Z", "1999-12-31T23:59:59Z"),

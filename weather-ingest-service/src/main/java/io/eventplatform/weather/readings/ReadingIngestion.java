@@ -14,10 +14,8 @@ import java.util.concurrent.TimeoutException;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.stereotype.Service;
 
@@ -79,7 +77,7 @@ public class ReadingIngestion {
 		for (WeatherReadingRecorded reading : readings) {
 			EventEnvelope<WeatherReadingRecorded> event = new EventEnvelope<>(eventId(reading), events.source(),
 					reading.observedAt(), reading);
-			CompletableFuture<?> send = send(event);
+			CompletableFuture<?> send = events.publish(event);
 			ids.add(event.id());
 			sends.add(send);
 			if (send.isCompletedExceptionally()) {
@@ -90,22 +88,6 @@ public class ReadingIngestion {
 		}
 		awaitAcknowledgements(sends, readings.size());
 		return ids;
-	}
-
-	/**
-	 * KafkaTemplate throws at once when the producer failed the record before returning (no metadata within
-	 * max.block.ms, a full buffer): that is the broker being unreachable, like a failed acknowledgement.
-	 */
-	private CompletableFuture<?> send(EventEnvelope<WeatherReadingRecorded> event) {
-		try {
-			return events.publish(event);
-		}
-		catch (KafkaException ex) {
-			if (ex.getCause() instanceof RetriableException retriable) {
-				return CompletableFuture.failedFuture(retriable);
-			}
-			throw ex;
-		}
 	}
 
 	private void awaitAcknowledgements(List<CompletableFuture<?>> sends, int readings) {

@@ -64,9 +64,10 @@ class ReadingIngestionTests {
 
 	@Test
 	void shouldStopSendingOnceTheProducerRefusesAReadingAtOnce() {
-		// Given a producer that gets no metadata from the broker within max.block.ms (KafkaTemplate throws at once)
-		when(events.publish(any())).thenThrow(new KafkaException("Send failed",
-				new TimeoutException("Topic weather.readings not present in metadata after 2000 ms.")));
+		// Given a producer that gets no metadata from the broker within max.block.ms: KafkaTemplate throws at once,
+		// and the publisher answers with a future that failed already
+		when(events.publish(any())).thenReturn(CompletableFuture.failedFuture(new KafkaException("Send failed",
+				new TimeoutException("Topic weather.readings not present in metadata after 2000 ms."))));
 		ReadingIngestion ingestion = ingestion(Duration.ofSeconds(6), 5000);
 
 		// When / Then: the batch is refused after one attempt, not after one blocking attempt per reading

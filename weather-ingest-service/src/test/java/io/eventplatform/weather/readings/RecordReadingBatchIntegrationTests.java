@@ -116,7 +116,7 @@ class RecordReadingBatchIntegrationTests {
 		assertThat(result).bodyJson().extractingPath("$.errors[*].field").asArray()
 			.containsExactly("[1].temperatureCelsius", "[3].observedAt", "[3].stationId");
 		assertThat(result).bodyJson().extractingPath("$.errors[*].rule").asArray()
-			.containsExactly("DecimalMax", "NotInFuture", "Pattern");
+			.containsExactly("DecimalMax", "PastOrPresent", "Pattern");
 		assertThat(result).bodyJson().extractingPath("$.detail")
 			.isEqualTo("2 of 5 readings are invalid; none of the batch was accepted");
 		assertNothingPublishedFor(station);

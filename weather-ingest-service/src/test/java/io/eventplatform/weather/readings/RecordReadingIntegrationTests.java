@@ -142,8 +142,8 @@ class RecordReadingIntegrationTests {
 	@CsvSource(delimiter = '|', textBlock = """
 			+PT4M59S | accepted
 			+PT5M    | accepted
-			+PT5M1S  | NotInFuture
-			+PT1H    | NotInFuture
+			+PT5M1S  | PastOrPresent
+			+PT1H    | PastOrPresent
 			-P1D     | accepted
 			-P30D    | accepted
 			""")
@@ -155,7 +155,7 @@ class RecordReadingIntegrationTests {
 		assertOutcome(result, "observedAt", outcome);
 		if (!outcome.equals("accepted")) {
 			assertThat(result).bodyJson().extractingPath("$.errors[0].message")
-				.isEqualTo("must not be more than 5 minutes in the future");
+				.isEqualTo("must be a date in the past or in the present");
 		}
 	}
 
@@ -227,7 +227,7 @@ class RecordReadingIntegrationTests {
 		assertThat(result).bodyJson().extractingPath("$.errors[*].field").asArray()
 			.containsExactly("humidityPercent", "observedAt", "stationId", "temperatureCelsius");
 		assertThat(result).bodyJson().extractingPath("$.errors[*].rule").asArray()
-			.containsExactly("DecimalMin", "NotInFuture", "Size", "DecimalMax");
+			.containsExactly("DecimalMin", "PastOrPresent", "Size", "DecimalMax");
 	}
 
 	@Test

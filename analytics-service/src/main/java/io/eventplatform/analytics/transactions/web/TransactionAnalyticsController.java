@@ -20,9 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 import io.eventplatform.analytics.streams.KeyQueries;
 import io.eventplatform.analytics.transactions.TransactionQueries;
 import io.eventplatform.support.access.AccountAccess;
+import io.eventplatform.support.validation.NotBefore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.PastOrPresent;
 
 @RestController
 @Validated
@@ -40,11 +42,15 @@ class TransactionAnalyticsController {
 		this.clock = clock;
 	}
 
-	/** The account's 1-minute and 1-hour windows containing {@code at} (default: now), by currency. */
+	/**
+	 * The account's 1-minute and 1-hour windows containing {@code at} (default: now), by currency. {@code at} has the
+	 * bounds of event times: the window stores cannot represent an instant far outside them.
+	 */
 	@GetMapping("/api/analytics/accounts/{accountId}")
 	@PreAuthorize("hasAuthority('SCOPE_analytics:read')")
 	TransactionQueries.Account account(@PathVariable String accountId,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @NotBefore
+			@PastOrPresent Instant at,
 			HttpServletRequest request, @AuthenticationPrincipal Jwt client) {
 		AccountAccess.requireUse(client, accountId);
 		Instant instant = at == null ? clock.instant() : at;

@@ -6,12 +6,12 @@ import java.time.Instant;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import io.eventplatform.contract.transactions.Direction;
 import io.eventplatform.support.validation.NotBefore;
-import io.eventplatform.support.validation.NotInFuture;
 import io.eventplatform.support.web.PlainText;
 import io.eventplatform.transactions.ledger.Money;
 import io.eventplatform.transactions.ledger.TransactionRecording.Recording;
@@ -37,7 +37,7 @@ record RecordTransactionRequest(
 				message = "must be an ISO 3166-1 alpha-2 country code") String merchantCountry,
 		// Clocks drift: a few minutes ahead is tolerated, a transaction from tomorrow is not.
 		@Schema(example = "2026-11-21T10:15:30Z", description = "From 2000-01-01T00:00:00Z to 5 minutes ahead of "
-				+ "the service's clock") @NotNull @NotBefore @NotInFuture(toleranceMinutes = 5) Instant occurredAt) {
+				+ "the service's clock") @NotNull @NotBefore @PastOrPresent Instant occurredAt) {
 
 	@AssertTrue(message = "must be a known ISO 4217 currency code")
 	boolean isCurrencyKnown() {

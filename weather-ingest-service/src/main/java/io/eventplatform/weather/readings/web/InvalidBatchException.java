@@ -6,15 +6,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
+import io.eventplatform.support.web.FieldProblem;
+
 /**
  * Answered with 400 in the platform's shape for invalid input (an {@code errors} list of field, rule and message),
  * fields named by the reading's index. Nothing of the batch is published.
  */
 class InvalidBatchException extends ErrorResponseException {
-
-	/** One broken rule of one reading's field, e.g. {@code [3].temperatureCelsius} and {@code DecimalMax}. */
-	record FieldProblem(String field, String rule, String message) {
-	}
 
 	InvalidBatchException(int invalidReadings, int readings, List<FieldProblem> problems) {
 		super(HttpStatus.BAD_REQUEST, problem(invalidReadings, readings, problems), null);

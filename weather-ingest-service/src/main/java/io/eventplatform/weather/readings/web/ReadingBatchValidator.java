@@ -9,7 +9,7 @@ import jakarta.validation.Validator;
 
 import org.springframework.stereotype.Component;
 
-import io.eventplatform.weather.readings.web.InvalidBatchException.FieldProblem;
+import io.eventplatform.support.web.FieldProblem;
 
 /**
  * Validates a batch as a whole, with the same rules as a single reading, so the client learns every broken rule at

@@ -32,7 +32,7 @@ final class ReadingExamples {
 			"detail":"2 of 3 readings are invalid; none of the batch was accepted",\
 			"instance":"/api/weather/readings/batch","errors":[\
 			{"field":"[0].humidityPercent","rule":"DecimalMax","message":"must be less than or equal to 100"},\
-			{"field":"[2].observedAt","rule":"NotInFuture","message":"must not be more than 5 minutes in the future"},\
+			{"field":"[2].observedAt","rule":"PastOrPresent","message":"must be a date in the past or in the present"},\
 			{"field":"[2].stationId","rule":"Pattern","message":"may only contain letters, digits, '.', '_' and '-'"}]}""";
 
 	static final String UNAUTHORIZED = """

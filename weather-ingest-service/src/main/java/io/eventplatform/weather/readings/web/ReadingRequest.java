@@ -5,6 +5,7 @@ import java.time.Instant;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -12,7 +13,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 import io.eventplatform.contract.weather.WeatherReadingRecorded;
 import io.eventplatform.support.validation.NotBefore;
-import io.eventplatform.support.validation.NotInFuture;
 
 /**
  * One reading as a client sends it; a batch is a JSON array of these. The property names are a client contract.
@@ -29,7 +29,7 @@ record ReadingRequest(
 		@Schema(description = "When the station observed it, an ISO-8601 instant: the event time. Late and "
 				+ "out-of-order readings are accepted, from 2000-01-01T00:00:00Z on; at most 5 minutes ahead of the "
 				+ "service's clock.", example = "2026-11-21T10:15:00Z")
-		@NotNull @NotBefore @NotInFuture(toleranceMinutes = 5)
+		@NotNull @NotBefore @PastOrPresent
 		Instant observedAt,
 
 		@Schema(description = "Air temperature in °C", example = "7.5")

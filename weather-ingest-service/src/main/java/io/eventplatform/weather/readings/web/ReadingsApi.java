@@ -14,6 +14,8 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import io.eventplatform.support.web.FieldProblem;
+
 /**
  * The OpenAPI description of the readings API, kept apart so the controller shows only what it does. (Interface
  * methods are public, hence the controller's are too.)
@@ -29,13 +31,6 @@ interface ReadingsApi {
 	@Schema(name = "Problem")
 	record Problem(String title, int status, String detail, String instance,
 			@Schema(description = "For invalid input: each broken rule, naming the field") List<FieldProblem> errors) {
-	}
-
-	/** One broken rule of one field; a batch names the reading by its index, as in {@code [3].temperatureCelsius}. */
-	@Schema(name = "FieldProblem")
-	record FieldProblem(@Schema(example = "temperatureCelsius") String field,
-			@Schema(example = "DecimalMax") String rule,
-			@Schema(example = "must be less than or equal to 60") String message) {
 	}
 
 	@Operation(summary = "Record one reading",
