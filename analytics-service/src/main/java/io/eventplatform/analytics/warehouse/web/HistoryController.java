@@ -22,12 +22,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.eventplatform.analytics.warehouse.HistoryPage;
-import io.eventplatform.analytics.warehouse.Transactions;
-import io.eventplatform.analytics.warehouse.Transactions.StoredTransaction;
-import io.eventplatform.analytics.warehouse.Users;
-import io.eventplatform.analytics.warehouse.Users.StoredUser;
-import io.eventplatform.analytics.warehouse.WeatherReadings;
-import io.eventplatform.analytics.warehouse.WeatherReadings.StoredReading;
+import io.eventplatform.analytics.warehouse.TransactionHistory;
+import io.eventplatform.analytics.warehouse.TransactionHistory.StoredTransaction;
+import io.eventplatform.analytics.warehouse.UserHistory;
+import io.eventplatform.analytics.warehouse.UserHistory.StoredUser;
+import io.eventplatform.analytics.warehouse.ReadingHistory;
+import io.eventplatform.analytics.warehouse.ReadingHistory.StoredReading;
 import io.eventplatform.support.access.AccountAccess;
 import io.eventplatform.support.access.PersonalData;
 
@@ -45,13 +45,13 @@ class HistoryController {
 
 	static final int MAX_SIZE = 100;
 
-	private final Transactions transactions;
+	private final TransactionHistory transactions;
 
-	private final WeatherReadings readings;
+	private final ReadingHistory readings;
 
-	private final Users users;
+	private final UserHistory users;
 
-	HistoryController(Transactions transactions, WeatherReadings readings, Users users) {
+	HistoryController(TransactionHistory transactions, ReadingHistory readings, UserHistory users) {
 		this.transactions = transactions;
 		this.readings = readings;
 		this.users = users;
