@@ -30,6 +30,7 @@ import io.eventplatform.analytics.warehouse.ReadingHistory;
 import io.eventplatform.analytics.warehouse.ReadingHistory.StoredReading;
 import io.eventplatform.support.access.AccountAccess;
 import io.eventplatform.support.access.PersonalData;
+import io.eventplatform.support.security.Scopes;
 
 /**
  * History from the warehouse tables, newest first. {@code from} (inclusive) and {@code to} (exclusive) are
@@ -37,7 +38,7 @@ import io.eventplatform.support.access.PersonalData;
  */
 @RestController
 @RequestMapping("/api/analytics/history")
-@PreAuthorize("hasAuthority('SCOPE_analytics:read')")
+@PreAuthorize(Scopes.Require.ANALYTICS_READ)
 class HistoryController {
 
 	/** Deeper than any history is meant to be paged; keeps the offset far from overflowing. */
