@@ -38,17 +38,17 @@ class WarehouseListeners {
 
 	private static final LogAccessor deserializerLog = new LogAccessor(LogFactory.getLog(WarehouseListeners.class));
 
-	private final Users users;
+	private final UserHistory users;
 
-	private final Transactions transactions;
+	private final TransactionHistory transactions;
 
-	private final WeatherReadings readings;
+	private final ReadingHistory readings;
 
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
-	WarehouseListeners(Users users, Transactions transactions, WeatherReadings readings,
+	WarehouseListeners(UserHistory users, TransactionHistory transactions, ReadingHistory readings,
 			TransactionTemplate transaction, Clock clock) {
 		this.users = users;
 		this.transactions = transactions;

@@ -50,7 +50,7 @@ class HistoryAccessIntegrationTests {
 	MockMvcTester mvc;
 
 	@BeforeAll
-	void rows(@Autowired Users users, @Autowired Transactions transactions) {
+	void rows(@Autowired UserHistory users, @Autowired TransactionHistory transactions) {
 		users.insertAll(List.of(event("/registration-service",
 				new UserRegistered(UUID.randomUUID(), "ada.lovelace@example.com", "Ada Lovelace", COUNTRY, true))),
 				now());

@@ -73,13 +73,13 @@ class WarehousePostgresIntegrationTests {
 	JdbcTemplate jdbc;
 
 	@Autowired
-	Transactions transactions;
+	TransactionHistory transactions;
 
 	@Autowired
-	Users users;
+	UserHistory users;
 
 	@Autowired
-	WeatherReadings readings;
+	ReadingHistory readings;
 
 	@Autowired
 	KafkaListenerEndpointRegistry listeners;
@@ -124,7 +124,7 @@ class WarehousePostgresIntegrationTests {
 				&& !users.ofCountry("PT", null, null, 0, 10).content().isEmpty()
 				&& !readings.ofStation("station-pg", null, null, 0, 10).content().isEmpty());
 		assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
-		HistoryPage<Transactions.StoredTransaction> page = transactions.ofAccount(account, null, null, 0, 1);
+		HistoryPage<TransactionHistory.StoredTransaction> page = transactions.ofAccount(account, null, null, 0, 1);
 		assertThat(page.page().totalElements()).isEqualTo(2);
 		assertThat(page.content()).singleElement().satisfies(stored -> {
 			assertThat(stored.event().eventId()).isEqualTo(newer.id());

@@ -38,9 +38,9 @@ import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-import io.eventplatform.analytics.warehouse.Transactions.StoredTransaction;
-import io.eventplatform.analytics.warehouse.Users.StoredUser;
-import io.eventplatform.analytics.warehouse.WeatherReadings.StoredReading;
+import io.eventplatform.analytics.warehouse.TransactionHistory.StoredTransaction;
+import io.eventplatform.analytics.warehouse.UserHistory.StoredUser;
+import io.eventplatform.analytics.warehouse.ReadingHistory.StoredReading;
 import io.eventplatform.contract.EventEnvelope;
 import io.eventplatform.contract.Topics;
 import io.eventplatform.contract.transactions.TransactionRecorded;
@@ -70,13 +70,13 @@ class WarehouseSyncIntegrationTests {
 	JdbcTemplate jdbc;
 
 	@Autowired
-	Users users;
+	UserHistory users;
 
 	@Autowired
-	Transactions transactions;
+	TransactionHistory transactions;
 
 	@Autowired
-	WeatherReadings readings;
+	ReadingHistory readings;
 
 	@Autowired
 	KafkaListenerEndpointRegistry listeners;

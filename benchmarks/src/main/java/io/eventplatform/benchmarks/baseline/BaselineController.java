@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.eventplatform.support.security.Scopes;
+
 /** Reads, validates and answers a reading as weather-ingest-service does, without the broker. */
 @RestController
 class BaselineController {
@@ -18,7 +20,7 @@ class BaselineController {
 	static final String PATH = "/api/benchmark/baseline/readings";
 
 	@PostMapping(PATH)
-	@PreAuthorize("hasAuthority('SCOPE_weather:write')")
+	@PreAuthorize(Scopes.Require.WEATHER_WRITE)
 	ResponseEntity<Accepted> accept(@Valid @RequestBody BaselineReading reading) {
 		String id = UUID
 			.nameUUIDFromBytes((reading.stationId() + "|" + reading.observedAt()).getBytes(StandardCharsets.UTF_8))

@@ -32,6 +32,7 @@ import io.eventplatform.gateway.limits.RateLimitProperties;
 import io.eventplatform.support.security.PlatformSecurityProperties;
 import io.eventplatform.support.security.PlatformTokenValidator;
 import io.eventplatform.support.security.ProblemDetailsSecurityHandler;
+import io.eventplatform.support.security.Scopes;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.springframework.http.HttpMethod.DELETE;
@@ -64,24 +65,24 @@ class ApiSecurityConfiguration {
 			// An error dispatch must keep the status of the original failure rather than become a 403.
 			.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
-			.requestMatchers("/actuator/prometheus").access(hasScope("platform:admin"))
+			.requestMatchers("/actuator/prometheus").access(hasScope(Scopes.PLATFORM_ADMIN))
 			// The API descriptions and Swagger UI are no secret; calling the API still needs a token.
 			.requestMatchers(GET, "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/swagger-config", "/api-docs/*")
 			.permitAll()
 			.requestMatchers("/actuator/info").authenticated()
 			// Administration inside a service (e.g. replaying a consumer group), before that service's own rules.
-			.requestMatchers("/api/*/admin/**").access(hasScope("platform:admin"))
-			.requestMatchers(POST, "/api/users/**").access(hasScope("users:write"))
-			.requestMatchers(GET, "/api/users/**").access(hasScope("users:read"))
-			.requestMatchers(POST, "/api/weather/**").access(hasScope("weather:write"))
-			.requestMatchers(POST, "/api/transactions/**").access(hasScope("transactions:write"))
-			.requestMatchers(GET, "/api/transactions/**").access(hasScope("transactions:read"))
-			.requestMatchers(GET, "/api/analytics/**").access(hasScope("analytics:read"))
-			.requestMatchers("/api/notifications/admin/**").access(hasScope("platform:admin"))
-			.requestMatchers(GET, "/api/notifications/**").access(hasScope("notifications:read"))
-			.requestMatchers(POST, "/api/notifications/**").access(hasScope("notifications:write"))
-			.requestMatchers(DELETE, "/api/notifications/**").access(hasScope("notifications:write"))
-			.requestMatchers("/api/admin/**").access(hasScope("platform:admin"))
+			.requestMatchers("/api/*/admin/**").access(hasScope(Scopes.PLATFORM_ADMIN))
+			.requestMatchers(POST, "/api/users/**").access(hasScope(Scopes.USERS_WRITE))
+			.requestMatchers(GET, "/api/users/**").access(hasScope(Scopes.USERS_READ))
+			.requestMatchers(POST, "/api/weather/**").access(hasScope(Scopes.WEATHER_WRITE))
+			.requestMatchers(POST, "/api/transactions/**").access(hasScope(Scopes.TRANSACTIONS_WRITE))
+			.requestMatchers(GET, "/api/transactions/**").access(hasScope(Scopes.TRANSACTIONS_READ))
+			.requestMatchers(GET, "/api/analytics/**").access(hasScope(Scopes.ANALYTICS_READ))
+			.requestMatchers("/api/notifications/admin/**").access(hasScope(Scopes.PLATFORM_ADMIN))
+			.requestMatchers(GET, "/api/notifications/**").access(hasScope(Scopes.NOTIFICATIONS_READ))
+			.requestMatchers(POST, "/api/notifications/**").access(hasScope(Scopes.NOTIFICATIONS_WRITE))
+			.requestMatchers(DELETE, "/api/notifications/**").access(hasScope(Scopes.NOTIFICATIONS_WRITE))
+			.requestMatchers("/api/admin/**").access(hasScope(Scopes.PLATFORM_ADMIN))
 			// Whatever is not listed above is refused, so a new route is closed until someone decides its scope.
 			.anyRequest().denyAll())
 			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> {

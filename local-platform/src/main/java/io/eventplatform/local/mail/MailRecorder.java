@@ -56,7 +56,7 @@ final class MailRecorder implements MessageDeliveryHandler {
 		MimeMessage mime = message.getMessage();
 		List<String> to = message.getToAddresses().stream().map(MailAddress::getEmail).toList();
 		try {
-			MailContent content = MailContent.of(mime);
+			MimeBodies content = MimeBodies.of(mime);
 			return new ReceivedMail(ids.incrementAndGet(), from(message), to, mime.getSubject(), clock.instant(),
 					content.text(), content.html());
 		}

@@ -37,7 +37,7 @@ class DigestRelease {
 
 	private final MailDelivery delivery;
 
-	private final Messages messages;
+	private final MessageComposer messages;
 
 	private final JsonMapper json;
 
@@ -45,7 +45,7 @@ class DigestRelease {
 
 	private final Clock clock;
 
-	DigestRelease(AlertWindows windows, MailDelivery delivery, Messages messages, JsonMapper json,
+	DigestRelease(AlertWindows windows, MailDelivery delivery, MessageComposer messages, JsonMapper json,
 			TransactionTemplate transactions, Clock clock) {
 		this.windows = windows;
 		this.delivery = delivery;

@@ -30,7 +30,7 @@ public class Dispatcher {
 
 	private final NotificationRules rules;
 
-	private final Messages messages;
+	private final MessageComposer messages;
 
 	private final MailDelivery delivery;
 
@@ -38,7 +38,7 @@ public class Dispatcher {
 
 	private final SubscriptionManagement subscriptions;
 
-	Dispatcher(NotificationRules rules, Messages messages, MailDelivery delivery, AlertThrottle throttle,
+	Dispatcher(NotificationRules rules, MessageComposer messages, MailDelivery delivery, AlertThrottle throttle,
 			SubscriptionManagement subscriptions) {
 		this.rules = rules;
 		this.messages = messages;

@@ -10,6 +10,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.ErrorResponseException;
 
+import io.eventplatform.support.security.Scopes;
+
 /**
  * Which accounts a client may touch, from its token's {@code accounts} claim (the gateway writes it from
  * {@code platform.security.clients.<id>.accounts}). Two rules, one claim:
@@ -27,7 +29,7 @@ public final class AccountAccess {
 	public static final String CLAIM = "accounts";
 
 	/** The authority of scope {@code platform:admin}, as Spring Security's resource server grants it. */
-	public static final String ADMIN_AUTHORITY = "SCOPE_platform:admin";
+	public static final String ADMIN_AUTHORITY = Scopes.AUTHORITY_PREFIX + Scopes.PLATFORM_ADMIN;
 
 	/** Rule name in a refusal of {@link #requireUse}. */
 	public static final String RULE_USE = "AccountInClaim";

@@ -142,7 +142,7 @@ class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
-	private static RuntimeException await(CompletableFuture<?> send, StoredEvent stored, long deadline) {
+	private static RuntimeException await(CompletableFuture<?> send, PendingEvent stored, long deadline) {
 		try {
 			send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 			return null;
@@ -163,11 +163,11 @@ class OutboxRelay implements SmartLifecycle {
 	/** @return whether the round was full, so more events may be waiting */
 	boolean relayOneRound() {
 		Round round = transactions.execute(status -> {
-			List<StoredEvent> batch = jdbc.sql("""
+			List<PendingEvent> batch = jdbc.sql("""
 					SELECT position, event_id, source, type, event_time, data, traceparent FROM platform_outbox
 					ORDER BY position FETCH FIRST :size ROWS ONLY FOR UPDATE""")
 				.param("size", properties.batchSize())
-				.query((rs, row) -> new StoredEvent(rs.getLong("position"), rs.getString("event_id"),
+				.query((rs, row) -> new PendingEvent(rs.getLong("position"), rs.getString("event_id"),
 						rs.getString("source"), rs.getString("type"), rs.getTimestamp("event_time").toInstant(),
 						rs.getString("data"), rs.getString("traceparent")))
 				.list();
@@ -177,7 +177,7 @@ class OutboxRelay implements SmartLifecycle {
 			// Read every row back into its event before sending any: a row this version cannot read (a type a newer
 			// version stores, during a rolling deploy) must not abort a round whose earlier events were already sent.
 			List<EventEnvelope<?>> events = new ArrayList<>(batch.size());
-			for (StoredEvent stored : batch) {
+			for (PendingEvent stored : batch) {
 				try {
 					events.add(stored.toEnvelope());
 				}
@@ -213,7 +213,7 @@ class OutboxRelay implements SmartLifecycle {
 				}
 			}
 			for (int i = 0; i < sends.size(); i++) {
-				StoredEvent stored = batch.get(i + 1);
+				PendingEvent stored = batch.get(i + 1);
 				RuntimeException failed = await(sends.get(i), stored, deadline);
 				if (failed == null) {
 					published.add(stored.position());
@@ -237,11 +237,11 @@ class OutboxRelay implements SmartLifecycle {
 	}
 
 	/** Publishes in the trace of the request that stored the event. */
-	private CompletableFuture<?> publish(EventEnvelope<?> event, StoredEvent stored) {
+	private CompletableFuture<?> publish(EventEnvelope<?> event, PendingEvent stored) {
 		return tracing.publishing(stored.traceparent(), stored.type(), () -> publisher.publish(event));
 	}
 
-	record StoredEvent(long position, String id, String source, String type, java.time.Instant time, String data,
+	record PendingEvent(long position, String id, String source, String type, java.time.Instant time, String data,
 			String traceparent) {
 
 		EventEnvelope<?> toEnvelope() {

@@ -72,7 +72,7 @@ class PlatformSecurityAutoConfiguration {
 			.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 			.permitAll()
 			.requestMatchers("/actuator/**")
-			.hasAuthority("SCOPE_platform:admin")
+			.hasAuthority(Scopes.authority(Scopes.PLATFORM_ADMIN))
 			.requestMatchers("/error")
 			.permitAll()
 			.anyRequest()

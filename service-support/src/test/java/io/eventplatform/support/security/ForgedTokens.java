@@ -25,9 +25,7 @@ import com.nimbusds.jwt.SignedJWT;
 public final class ForgedTokens {
 
 	/** What a forged token pretends to be allowed: every scope, administration included. */
-	public static final List<String> SCOPES = List.of("users:write", "users:read", "weather:write",
-			"transactions:write", "transactions:read", "analytics:read", "notifications:read", "notifications:write",
-			"platform:admin");
+	public static final List<String> SCOPES = Scopes.all();
 
 	private final RSAKey issuerKey;
 

@@ -13,7 +13,7 @@ class SecurityTestApplication {
 	static class ProbeController {
 
 		@GetMapping("/api/probe")
-		@PreAuthorize("hasAuthority('SCOPE_users:read')")
+		@PreAuthorize(Scopes.Require.USERS_READ)
 		String probe() {
 			return "{\"ok\":true}";
 		}

@@ -1,5 +1,7 @@
 package io.eventplatform.support.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -124,7 +126,13 @@ class TokenValidationIntegrationTests {
 			.jsonPath("$.components.securitySchemes.gateway-oauth2.flows.clientCredentials.tokenUrl")
 			.isEqualTo(ISSUER + "/oauth2/token")
 			.jsonPath("$.security[0].gateway-oauth2")
-			.exists();
+			.exists()
+			.jsonPath("$.components.securitySchemes.gateway-oauth2.flows.clientCredentials.scopes")
+			.value(scopes -> assertThat(((java.util.Map<?, ?>) scopes).keySet()).map(String::valueOf)
+				.containsExactlyInAnyOrderElementsOf(Scopes.all()))
+			// Each operation names the scope its @PreAuthorize requires
+			.jsonPath("$.paths['/api/probe'].get.security[0].gateway-oauth2[0]")
+			.isEqualTo(Scopes.USERS_READ);
 	}
 
 	private RestTestClient.ResponseSpec call(String token) {

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.eventplatform.analytics.fraud.FraudAlertQueries;
 import io.eventplatform.analytics.fraud.RecentFraudAlerts;
 import io.eventplatform.analytics.streams.KeyQueries;
+import io.eventplatform.support.security.Scopes;
 import jakarta.servlet.http.HttpServletRequest;
 
 @RestController
@@ -23,7 +24,7 @@ class FraudAlertsController {
 
 	/** The last 100 fraud alerts, newest first. */
 	@GetMapping("/api/analytics/alerts/fraud")
-	@PreAuthorize("hasAuthority('SCOPE_analytics:read')")
+	@PreAuthorize(Scopes.Require.ANALYTICS_READ)
 	RecentFraudAlerts alerts(HttpServletRequest request) {
 		return keys.answer(FraudAlertQueries.STORE, FraudAlertQueries.KEY, request, RecentFraudAlerts.class,
 				queries::recent);

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.eventplatform.analytics.overview.OverviewQueries;
 import io.eventplatform.analytics.streams.KeyQueries;
+import io.eventplatform.support.security.Scopes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,7 +35,7 @@ class OverviewController {
 
 	/** Events per input topic per minute (of event time) over the last {@code minutes} minutes, newest first. */
 	@GetMapping("/api/analytics/overview")
-	@PreAuthorize("hasAuthority('SCOPE_analytics:read')")
+	@PreAuthorize(Scopes.Require.ANALYTICS_READ)
 	OverviewQueries.Overview overview(@RequestParam(defaultValue = "10") @Min(1) @Max(1440) int minutes,
 			HttpServletRequest request) {
 		Instant now = clock.instant();

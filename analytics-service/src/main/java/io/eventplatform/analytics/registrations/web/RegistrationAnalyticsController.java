@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.eventplatform.analytics.registrations.RegistrationCounts;
 import io.eventplatform.analytics.streams.KeyQueries;
+import io.eventplatform.support.security.Scopes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,7 +35,7 @@ class RegistrationAnalyticsController {
 	}
 
 	@GetMapping("/api/analytics/registrations")
-	@PreAuthorize("hasAuthority('SCOPE_analytics:read')")
+	@PreAuthorize(Scopes.Require.ANALYTICS_READ)
 	RegistrationCounts.Counts registrations(HttpServletRequest request) {
 		return keys.gather(RegistrationCounts.BY_COUNTRY_STORE, request, RegistrationCounts.Counts.class,
 				counts::current, RegistrationCounts.Counts::plus);
@@ -42,7 +43,7 @@ class RegistrationAnalyticsController {
 
 	/** One country's registrations per hour over the last {@code hours} hours, newest first. */
 	@GetMapping("/api/analytics/registrations/{country}")
-	@PreAuthorize("hasAuthority('SCOPE_analytics:read')")
+	@PreAuthorize(Scopes.Require.ANALYTICS_READ)
 	RegistrationCounts.Hourly hourly(@PathVariable String country,
 			@RequestParam(defaultValue = "24") @Min(1) @Max(720) int hours, HttpServletRequest request) {
 		Instant now = clock.instant();

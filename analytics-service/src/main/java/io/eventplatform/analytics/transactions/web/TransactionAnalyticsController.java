@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.eventplatform.analytics.streams.KeyQueries;
 import io.eventplatform.analytics.transactions.TransactionQueries;
 import io.eventplatform.support.access.AccountAccess;
+import io.eventplatform.support.security.Scopes;
 import io.eventplatform.support.validation.NotBefore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
@@ -47,7 +48,7 @@ class TransactionAnalyticsController {
 	 * bounds of event times: the window stores cannot represent an instant far outside them.
 	 */
 	@GetMapping("/api/analytics/accounts/{accountId}")
-	@PreAuthorize("hasAuthority('SCOPE_analytics:read')")
+	@PreAuthorize(Scopes.Require.ANALYTICS_READ)
 	TransactionQueries.Account account(@PathVariable String accountId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @NotBefore
 			@PastOrPresent Instant at,
@@ -65,7 +66,7 @@ class TransactionAnalyticsController {
 
 	/** The platform-wide transaction volume per minute over the last {@code minutes} minutes, newest first. */
 	@GetMapping("/api/analytics/overview/transactions")
-	@PreAuthorize("hasAuthority('SCOPE_analytics:read')")
+	@PreAuthorize(Scopes.Require.ANALYTICS_READ)
 	TransactionQueries.Platform platform(@RequestParam(defaultValue = "10") @Min(1) @Max(1440) int minutes,
 			HttpServletRequest request) {
 		Instant now = clock.instant();

@@ -22,14 +22,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.eventplatform.analytics.warehouse.HistoryPage;
-import io.eventplatform.analytics.warehouse.Transactions;
-import io.eventplatform.analytics.warehouse.Transactions.StoredTransaction;
-import io.eventplatform.analytics.warehouse.Users;
-import io.eventplatform.analytics.warehouse.Users.StoredUser;
-import io.eventplatform.analytics.warehouse.WeatherReadings;
-import io.eventplatform.analytics.warehouse.WeatherReadings.StoredReading;
+import io.eventplatform.analytics.warehouse.TransactionHistory;
+import io.eventplatform.analytics.warehouse.TransactionHistory.StoredTransaction;
+import io.eventplatform.analytics.warehouse.UserHistory;
+import io.eventplatform.analytics.warehouse.UserHistory.StoredUser;
+import io.eventplatform.analytics.warehouse.ReadingHistory;
+import io.eventplatform.analytics.warehouse.ReadingHistory.StoredReading;
 import io.eventplatform.support.access.AccountAccess;
 import io.eventplatform.support.access.PersonalData;
+import io.eventplatform.support.security.Scopes;
 
 /**
  * History from the warehouse tables, newest first. {@code from} (inclusive) and {@code to} (exclusive) are
@@ -37,7 +38,7 @@ import io.eventplatform.support.access.PersonalData;
  */
 @RestController
 @RequestMapping("/api/analytics/history")
-@PreAuthorize("hasAuthority('SCOPE_analytics:read')")
+@PreAuthorize(Scopes.Require.ANALYTICS_READ)
 class HistoryController {
 
 	/** Deeper than any history is meant to be paged; keeps the offset far from overflowing. */
@@ -45,13 +46,13 @@ class HistoryController {
 
 	static final int MAX_SIZE = 100;
 
-	private final Transactions transactions;
+	private final TransactionHistory transactions;
 
-	private final WeatherReadings readings;
+	private final ReadingHistory readings;
 
-	private final Users users;
+	private final UserHistory users;
 
-	HistoryController(Transactions transactions, WeatherReadings readings, Users users) {
+	HistoryController(TransactionHistory transactions, ReadingHistory readings, UserHistory users) {
 		this.transactions = transactions;
 		this.readings = readings;
 		this.users = users;

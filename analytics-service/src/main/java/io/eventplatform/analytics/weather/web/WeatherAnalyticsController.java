@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.eventplatform.analytics.streams.KeyQueries;
 import io.eventplatform.analytics.weather.RecentWeatherAlerts;
 import io.eventplatform.analytics.weather.StationQueries;
+import io.eventplatform.support.security.Scopes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -39,7 +40,7 @@ class WeatherAnalyticsController {
 
 	/** The latest reading and the hourly statistics of the last {@code hours} hours (the current one included). */
 	@GetMapping("/api/analytics/stations/{stationId}")
-	@PreAuthorize("hasAuthority('SCOPE_analytics:read')")
+	@PreAuthorize(Scopes.Require.ANALYTICS_READ)
 	StationQueries.Station station(@PathVariable String stationId,
 			@RequestParam(defaultValue = "3") @Min(1) @Max(168) int hours, HttpServletRequest request) {
 		Instant now = clock.instant();
@@ -55,7 +56,7 @@ class WeatherAnalyticsController {
 
 	/** The last 100 weather alerts, newest first. */
 	@GetMapping("/api/analytics/alerts/weather")
-	@PreAuthorize("hasAuthority('SCOPE_analytics:read')")
+	@PreAuthorize(Scopes.Require.ANALYTICS_READ)
 	RecentWeatherAlerts alerts(HttpServletRequest request) {
 		return keys.answer(StationQueries.RECENT_ALERTS_STORE, StationQueries.RECENT_ALERTS_KEY, request,
 				RecentWeatherAlerts.class, queries::recentAlerts);

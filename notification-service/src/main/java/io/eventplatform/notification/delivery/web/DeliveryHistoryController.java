@@ -27,6 +27,7 @@ import io.eventplatform.notification.delivery.DeliveryStatus;
 import io.eventplatform.notification.delivery.NotificationType;
 import io.eventplatform.support.access.AccountAccess;
 import io.eventplatform.support.access.PersonalData;
+import io.eventplatform.support.security.Scopes;
 
 /** The history of every message: what was sent, held, suppressed or refused, to whom, and because of which event. */
 @RestController
@@ -52,7 +53,7 @@ class DeliveryHistoryController {
 	 * and filters by recipient (which would tell whether an address got mail, e.g. registered).
 	 */
 	@GetMapping
-	@PreAuthorize("hasAuthority('SCOPE_notifications:read')")
+	@PreAuthorize(Scopes.Require.NOTIFICATIONS_READ)
 	PagedModel<DeliveryResponse> history(@RequestParam(required = false) String recipient,
 			@RequestParam(required = false) NotificationType type,
 			@RequestParam(required = false) DeliveryStatus status, @RequestParam(required = false) Instant from,

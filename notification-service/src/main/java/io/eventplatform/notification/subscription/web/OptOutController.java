@@ -23,6 +23,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.eventplatform.notification.subscription.OptOut;
 import io.eventplatform.notification.subscription.SubscriptionManagement;
+import io.eventplatform.support.security.Scopes;
 
 /**
  * Opting an address out of non-critical mail (the welcome mail) and back in. Alerts are critical and still arrive.
@@ -51,7 +52,7 @@ class OptOutController {
 
 	/** 201 when the address is opted out now, 200 when it already was. */
 	@PostMapping
-	@PreAuthorize("hasAuthority('SCOPE_notifications:write')")
+	@PreAuthorize(Scopes.Require.NOTIFICATIONS_WRITE)
 	ResponseEntity<OptOutResponse> optOut(@Valid @RequestBody OptOutRequest request, Authentication caller) {
 		SubscriptionAccess.requireOptOutOwner(caller, management, request.email());
 		boolean created = management.optOut(request.email());
@@ -67,7 +68,7 @@ class OptOutController {
 
 	/** 200 if the address opted out, 404 if not. */
 	@GetMapping("/{email}")
-	@PreAuthorize("hasAuthority('SCOPE_notifications:read')")
+	@PreAuthorize(Scopes.Require.NOTIFICATIONS_READ)
 	OptOutResponse optOutOf(@PathVariable String email, Authentication caller) {
 		SubscriptionAccess.requireOptOutOwner(caller, management, email);
 		return management.optOutOf(email)
@@ -77,7 +78,7 @@ class OptOutController {
 
 	/** Opts the address back in: 204, or 404 if it had not opted out. */
 	@DeleteMapping("/{email}")
-	@PreAuthorize("hasAuthority('SCOPE_notifications:write')")
+	@PreAuthorize(Scopes.Require.NOTIFICATIONS_WRITE)
 	ResponseEntity<Void> optIn(@PathVariable String email, Authentication caller) {
 		SubscriptionAccess.requireOptOutOwner(caller, management, email);
 		if (!management.optIn(email)) {

@@ -37,6 +37,7 @@ import io.eventplatform.notification.subscription.SubscriptionManagement;
 import io.eventplatform.notification.subscription.SubscriptionManagement.Subscribed;
 import io.eventplatform.notification.subscription.Subscriptions;
 import io.eventplatform.support.access.AccountAccess;
+import io.eventplatform.support.security.Scopes;
 
 /** Subscriptions to the alerts of a weather station or, as security contact, of an account. */
 @RestController
@@ -57,7 +58,7 @@ class SubscriptionController {
 
 	/** 201 with the new subscription; 200 with the existing one if the address was subscribed already. */
 	@PostMapping
-	@PreAuthorize("hasAuthority('SCOPE_notifications:write')")
+	@PreAuthorize(Scopes.Require.NOTIFICATIONS_WRITE)
 	ResponseEntity<SubscriptionResponse> subscribe(@Valid @RequestBody SubscribeRequest request,
 			Authentication caller) {
 		if (request.accountId() != null) {
@@ -79,7 +80,7 @@ class SubscriptionController {
 	}
 
 	@GetMapping("/{id}")
-	@PreAuthorize("hasAuthority('SCOPE_notifications:read')")
+	@PreAuthorize(Scopes.Require.NOTIFICATIONS_READ)
 	SubscriptionResponse subscription(@PathVariable UUID id, Authentication caller) {
 		return accessible(id, caller).map(SubscriptionResponse::of)
 			.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND));
@@ -90,7 +91,7 @@ class SubscriptionController {
 	 * 100 a page. Naming an account that is not the client's own is refused (403).
 	 */
 	@GetMapping
-	@PreAuthorize("hasAuthority('SCOPE_notifications:read')")
+	@PreAuthorize(Scopes.Require.NOTIFICATIONS_READ)
 	PagedModel<SubscriptionResponse> subscriptions(@RequestParam(required = false) @Email String email,
 			@RequestParam(required = false) String stationId, @RequestParam(required = false) String accountId,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page, Pageable pageable,
@@ -121,7 +122,7 @@ class SubscriptionController {
 
 	/** Unsubscribes: 204, or 404 if there is no such subscription or it is another client's. */
 	@DeleteMapping("/{id}")
-	@PreAuthorize("hasAuthority('SCOPE_notifications:write')")
+	@PreAuthorize(Scopes.Require.NOTIFICATIONS_WRITE)
 	ResponseEntity<Void> unsubscribe(@PathVariable UUID id, Authentication caller) {
 		if (accessible(id, caller).isEmpty() || !management.unsubscribe(id)) {
 			throw new ErrorResponseException(HttpStatus.NOT_FOUND);

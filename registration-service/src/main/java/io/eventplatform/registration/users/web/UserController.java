@@ -21,6 +21,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.eventplatform.registration.users.Users;
+import io.eventplatform.support.security.Scopes;
 
 @RestController
 @RequestMapping("/api/users")
@@ -36,7 +37,7 @@ class UserController {
 	}
 
 	@PostMapping
-	@PreAuthorize("hasAuthority('SCOPE_users:write')")
+	@PreAuthorize(Scopes.Require.USERS_WRITE)
 	@Operation(summary = "Register a user", description = "Stores the user and publishes UserRegistered to "
 			+ "users.registered (key: the user id) through the transactional outbox. Unknown properties are ignored.")
 	@ApiResponse(responseCode = "201", description = "Registered; Location names the new user")
@@ -54,7 +55,7 @@ class UserController {
 	}
 
 	@GetMapping("/{id}")
-	@PreAuthorize("hasAuthority('SCOPE_users:read')")
+	@PreAuthorize(Scopes.Require.USERS_READ)
 	@Operation(summary = "Read a user")
 	@ApiResponse(responseCode = "404", description = "No such user",
 			content = @Content(mediaType = "application/problem+json"))

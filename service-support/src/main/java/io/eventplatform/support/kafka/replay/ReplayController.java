@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.eventplatform.support.security.Scopes;
+
 /** The administrators' replay: {@code POST <platform.kafka.replay.path>} with {@code {"from": "<instant>"}}. */
 @RestController
 class ReplayController {
@@ -21,7 +23,7 @@ class ReplayController {
 
 	@PostMapping("${platform.kafka.replay.path}")
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	@PreAuthorize("hasAuthority('SCOPE_platform:admin')")
+	@PreAuthorize(Scopes.Require.PLATFORM_ADMIN)
 	Replay replay(@Valid @RequestBody ReplayRequest request) {
 		return replay.rewind(request.from());
 	}

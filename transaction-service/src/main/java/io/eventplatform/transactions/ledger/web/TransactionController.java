@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.eventplatform.support.access.AccountAccess;
+import io.eventplatform.support.security.Scopes;
 import io.eventplatform.transactions.ledger.TransactionRecording;
 import io.eventplatform.transactions.ledger.TransactionRecording.Recorded;
 import io.eventplatform.transactions.ledger.Transactions;
@@ -53,7 +54,7 @@ class TransactionController {
 	 * answered and records nothing new; the same key with another body is refused with 422.
 	 */
 	@PostMapping
-	@PreAuthorize("hasAuthority('SCOPE_transactions:write')")
+	@PreAuthorize(Scopes.Require.TRANSACTIONS_WRITE)
 	ResponseEntity<TransactionResponse> record(@RequestHeader("Idempotency-Key") @NotBlank @Size(max = 255) String key,
 			@Valid @RequestBody RecordTransactionRequest request, @AuthenticationPrincipal Jwt client) {
 		AccountAccess.requireUse(client, request.accountId());
@@ -69,7 +70,7 @@ class TransactionController {
 	}
 
 	@GetMapping("/{id}")
-	@PreAuthorize("hasAuthority('SCOPE_transactions:read')")
+	@PreAuthorize(Scopes.Require.TRANSACTIONS_READ)
 	TransactionResponse transaction(@PathVariable UUID id, @AuthenticationPrincipal Jwt client) {
 		// Another account's transaction is answered as if it did not exist: its id reveals nothing.
 		return transactions.findById(id)
@@ -80,7 +81,7 @@ class TransactionController {
 
 	/** An account's transactions, oldest first; {@code page} and {@code size} (at most 100) select the page. */
 	@GetMapping
-	@PreAuthorize("hasAuthority('SCOPE_transactions:read')")
+	@PreAuthorize(Scopes.Require.TRANSACTIONS_READ)
 	PagedModel<TransactionResponse> ofAccount(@RequestParam @NotBlank String accountId,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page, Pageable pageable,
 			@AuthenticationPrincipal Jwt client) {

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.eventplatform.support.security.Scopes;
 import io.eventplatform.weather.readings.ReadingIngestion;
 
 /**
@@ -32,7 +33,7 @@ class ReadingController implements ReadingsApi {
 
 	@Override
 	@PostMapping
-	@PreAuthorize("hasAuthority('SCOPE_weather:write')")
+	@PreAuthorize(Scopes.Require.WEATHER_WRITE)
 	public ResponseEntity<ReadingAccepted> record(@Valid @RequestBody ReadingRequest reading) {
 		String id = ingestion.record(reading.toReading());
 		return ResponseEntity.accepted().body(new ReadingAccepted(id));
@@ -40,7 +41,7 @@ class ReadingController implements ReadingsApi {
 
 	@Override
 	@PostMapping("/batch")
-	@PreAuthorize("hasAuthority('SCOPE_weather:write')")
+	@PreAuthorize(Scopes.Require.WEATHER_WRITE)
 	public ResponseEntity<BatchAccepted> recordBatch(@RequestBody ReadingBatch batch) {
 		// An oversized batch was refused while it was read (ReadingBatch.Deserializer), whatever its items hold.
 		List<ReadingRequest> readings = batch.readings();

@@ -14,14 +14,14 @@ import io.eventplatform.contract.weather.WeatherReadingRecorded;
 
 /** Table {@code weather_readings}: one row per {@link WeatherReadingRecorded}. */
 @Repository
-public class WeatherReadings extends WarehouseTable<WeatherReadingRecorded> {
+public class ReadingHistory extends WarehouseTable<WeatherReadingRecorded> {
 
 	/** A reading as the warehouse keeps it; {@code pressureHpa} is {@code null} when the station has no barometer. */
 	public record StoredReading(@JsonUnwrapped StoredEvent event, String stationId, Instant observedAt,
 			double temperatureCelsius, double humidityPercent, Double pressureHpa) {
 	}
 
-	WeatherReadings(JdbcTemplate jdbc) {
+	ReadingHistory(JdbcTemplate jdbc) {
 		super(jdbc, "weather_readings",
 				"station_id, observed_at, temperature_celsius, humidity_percent, pressure_hpa");
 	}

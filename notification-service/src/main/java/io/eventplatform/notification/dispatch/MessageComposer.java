@@ -19,7 +19,7 @@ import io.eventplatform.notification.template.MailTemplates;
 
 /** The facts each message shows, handed to its templates. Times are shown in UTC, in the reader's format. */
 @Component
-class Messages {
+class MessageComposer {
 
 	/** One alert in a message: the event's data and when it happened, formatted for the reader. */
 	record AlertItem(Object alert, String time) {
@@ -27,7 +27,7 @@ class Messages {
 
 	private final MailTemplates templates;
 
-	Messages(MailTemplates templates) {
+	MessageComposer(MailTemplates templates) {
 		this.templates = templates;
 	}
 

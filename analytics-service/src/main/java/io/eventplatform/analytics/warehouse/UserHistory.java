@@ -15,7 +15,7 @@ import io.eventplatform.support.access.PersonalData;
 
 /** Table {@code users}: one row per {@link UserRegistered}. */
 @Repository
-public class Users extends WarehouseTable<UserRegistered> {
+public class UserHistory extends WarehouseTable<UserRegistered> {
 
 	/** A registration as the warehouse keeps it; its event time is when the user registered. */
 	public record StoredUser(@JsonUnwrapped StoredEvent event, UUID userId, String email, String displayName,
@@ -28,7 +28,7 @@ public class Users extends WarehouseTable<UserRegistered> {
 		}
 	}
 
-	Users(JdbcTemplate jdbc) {
+	UserHistory(JdbcTemplate jdbc) {
 		super(jdbc, "users", "user_id, email, display_name, country, marketing_consent");
 	}
 

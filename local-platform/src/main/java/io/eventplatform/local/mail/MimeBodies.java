@@ -12,17 +12,17 @@ import jakarta.mail.Part;
  * The readable bodies of a MIME message: its first plain-text and first HTML part, wherever they sit in nested
  * multiparts (a typical mail is {@code multipart/mixed} around {@code multipart/alternative}).
  */
-final class MailContent {
+final class MimeBodies {
 
 	private String text;
 
 	private String html;
 
-	private MailContent() {
+	private MimeBodies() {
 	}
 
-	static MailContent of(Part message) throws MessagingException, IOException {
-		MailContent content = new MailContent();
+	static MimeBodies of(Part message) throws MessagingException, IOException {
+		MimeBodies content = new MimeBodies();
 		content.collect(message);
 		return content;
 	}

@@ -19,7 +19,7 @@ import io.eventplatform.contract.transactions.TransactionRecorded;
 
 /** Table {@code transactions}: one row per {@link TransactionRecorded}. */
 @Repository
-public class Transactions extends WarehouseTable<TransactionRecorded> {
+public class TransactionHistory extends WarehouseTable<TransactionRecorded> {
 
 	/** A transaction as the warehouse keeps it; the amount is a JSON string in the currency's scale, as on the topic. */
 	public record StoredTransaction(@JsonUnwrapped StoredEvent event, UUID transactionId, String accountId,
@@ -27,7 +27,7 @@ public class Transactions extends WarehouseTable<TransactionRecorded> {
 			String merchant, String merchantCountry, Instant occurredAt) {
 	}
 
-	Transactions(JdbcTemplate jdbc) {
+	TransactionHistory(JdbcTemplate jdbc) {
 		super(jdbc, "transactions",
 				"transaction_id, account_id, amount, currency, direction, merchant, merchant_country, occurred_at");
 	}
