@@ -1,4 +1,4 @@
-package io.eventplatform.support.web;
+package io.eventplatform.support.openapi;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.security.OAuthFlow;

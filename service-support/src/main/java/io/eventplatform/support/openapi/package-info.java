@@ -1,0 +1,5 @@
+/**
+ * Every service's API description: the gateway's token flow with the platform's scopes, and on each operation the
+ * scope its {@code @PreAuthorize} requires.
+ */
+package io.eventplatform.support.openapi;
