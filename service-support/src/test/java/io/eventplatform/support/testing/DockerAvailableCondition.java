@@ -32,7 +32,7 @@ class DockerAvailableCondition implements ExecutionCondition {
 						.collect(Collectors.joining(", "))
 					+ " against " + test.against())
 			.orElse("Docker is not available");
-		// Surefire's console shows only "Skipped: 1"; the reason belongs in the build log too.
+		// Surefire's console shows only "Skipped: 1"; the reason goes to the test output too.
 		log.warn("{} skipped. {}", context.getDisplayName(), reason);
 		return ConditionEvaluationResult.disabled(reason);
 	}
