@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.eventplatform.support.testing.SchemaOnPostgresTest;
 
-class NotificationSchemaOnPostgresIntegrationTests extends SchemaOnPostgresTest {
+public class NotificationSchemaOnPostgresIntegrationTests extends SchemaOnPostgresTest {
 
 	@Override
 	protected List<String> tables() {

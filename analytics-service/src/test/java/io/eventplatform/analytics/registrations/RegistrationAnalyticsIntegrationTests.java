@@ -39,7 +39,7 @@ import io.eventplatform.contract.users.UserRegistered;
 @AutoConfigureMockMvc
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers", brokerProperties = {
 		"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
-class RegistrationAnalyticsIntegrationTests {
+public class RegistrationAnalyticsIntegrationTests {
 
 	@Autowired
 	MockMvcTester mvc;

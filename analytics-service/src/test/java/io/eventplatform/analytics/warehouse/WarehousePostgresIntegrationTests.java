@@ -54,7 +54,7 @@ import io.eventplatform.contract.weather.WeatherReadingRecorded;
 @ActiveProfiles("postgresql")
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers", brokerProperties = {
 		"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
-class WarehousePostgresIntegrationTests {
+public class WarehousePostgresIntegrationTests {
 
 	static final Duration TIMEOUT = Duration.ofSeconds(90);
 
