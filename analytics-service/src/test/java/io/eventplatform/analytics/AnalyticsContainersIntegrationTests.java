@@ -20,7 +20,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.testcontainers.kafka.KafkaContainer;
 
 import io.eventplatform.analytics.registrations.RegistrationAnalyticsIntegrationTests;
-import io.eventplatform.analytics.warehouse.Users;
+import io.eventplatform.analytics.warehouse.UserHistory;
 import io.eventplatform.analytics.warehouse.WarehousePostgresIntegrationTests;
 import io.eventplatform.contract.EventEnvelope;
 import io.eventplatform.contract.users.UserRegistered;
@@ -47,7 +47,7 @@ class AnalyticsContainersIntegrationTests {
 	MockMvcTester mvc;
 
 	@Autowired
-	Users warehouse;
+	UserHistory warehouse;
 
 	@Autowired
 	KafkaContainer kafka;
@@ -71,7 +71,7 @@ class AnalyticsContainersIntegrationTests {
 					{"total":2,"byCountry":{"NL":2}}"""));
 		await().atMost(Duration.ofSeconds(90))
 			.untilAsserted(() -> assertThat(warehouse.ofCountry("NL", null, null, 0, 10).content())
-				.extracting(Users.StoredUser::userId)
+				.extracting(UserHistory.StoredUser::userId)
 				.containsExactlyInAnyOrder(first.data().userId(), second.data().userId()));
 	}
 

@@ -25,9 +25,9 @@ import io.eventplatform.contract.users.UserRegistered;
 import io.eventplatform.notification.MailServerConfiguration;
 import io.eventplatform.notification.NotificationIntegrationTest;
 import io.eventplatform.notification.NotificationSchemaOnPostgresIntegrationTests;
+import io.eventplatform.notification.delivery.Deliveries;
 import io.eventplatform.notification.delivery.Delivery;
 import io.eventplatform.notification.delivery.DeliveryStatus;
-import io.eventplatform.notification.delivery.MailDelivery;
 import io.eventplatform.support.testing.ContainersIntegrationTest;
 import io.eventplatform.support.testing.KafkaContainerConfiguration;
 import io.eventplatform.support.testing.PostgresContainerConfiguration;
@@ -48,7 +48,7 @@ class WelcomeMailContainersIntegrationTests {
 	GreenMail mailServer;
 
 	@Autowired
-	MailDelivery deliveries;
+	Deliveries deliveries;
 
 	@Test
 	void shouldMailAWelcomeForARegistrationOnKafkaAndRecordItsDeliveryInPostgres() throws Exception {
@@ -64,7 +64,7 @@ class WelcomeMailContainersIntegrationTests {
 			.anyMatch(mail -> NotificationIntegrationTest.recipientIs(mail, "ada@example.com")));
 		MimeMessage mail = mailServer.getReceivedMessages()[0];
 		assertThat(mail.getSubject()).isEqualTo("Welcome to the Event Platform, Ada");
-		await().untilAsserted(() -> assertThat(deliveries.ofEvent(event.id())).singleElement()
+		await().untilAsserted(() -> assertThat(deliveries.findByEventId(event.id())).singleElement()
 			.extracting(Delivery::getStatus)
 			.isEqualTo(DeliveryStatus.SENT));
 	}
