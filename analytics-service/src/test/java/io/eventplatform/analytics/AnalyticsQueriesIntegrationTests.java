@@ -50,7 +50,7 @@ import io.eventplatform.contract.transactions.TransactionRecorded;
 import io.eventplatform.contract.weather.WeatherReadingRecorded;
 
 /** The queries answered from the state stores of the running topology, fed through a real broker. */
-@SpringBootTest(properties = { "spring.kafka.streams.state-dir=target/kafka-streams",
+@SpringBootTest(properties = { "spring.kafka.streams.state-dir=target/kafka-streams/${random.uuid}",
 		"spring.kafka.streams.properties.commit.interval.ms=100",
 		"spring.kafka.streams.properties.statestore.cache.max.bytes=0" })
 @AutoConfigureMockMvc

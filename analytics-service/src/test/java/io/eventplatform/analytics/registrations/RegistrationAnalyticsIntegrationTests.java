@@ -33,7 +33,7 @@ import io.eventplatform.contract.Topics;
 import io.eventplatform.contract.kafka.EventSerializer;
 import io.eventplatform.contract.users.UserRegistered;
 
-@SpringBootTest(properties = { "spring.kafka.streams.state-dir=target/kafka-streams",
+@SpringBootTest(properties = { "spring.kafka.streams.state-dir=target/kafka-streams/${random.uuid}",
 		"spring.kafka.streams.properties.commit.interval.ms=100",
 		"spring.kafka.streams.properties.statestore.cache.max.bytes=0" })
 @AutoConfigureMockMvc
