@@ -126,13 +126,6 @@ class AlertMailEndToEndTests {
 	}
 
 	private static HttpResponse<String> post(String path, String body, String idempotencyKey, String bearer) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(Platform.gateway(path))
-			.header("Authorization", "Bearer " + bearer)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body));
-		if (idempotencyKey != null) {
-			request.header("Idempotency-Key", idempotencyKey);
-		}
-		return Platform.send(request.build());
+		return Platform.post(path, body, idempotencyKey, bearer);
 	}
 }

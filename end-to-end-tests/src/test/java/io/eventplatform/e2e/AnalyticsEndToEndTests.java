@@ -4,7 +4,6 @@ import static io.eventplatform.e2e.TopicReader.assertValidEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -139,20 +138,10 @@ class AnalyticsEndToEndTests {
 	}
 
 	static HttpResponse<String> get(String path) {
-		return Platform.send(HttpRequest.newBuilder(Platform.gateway(path))
-			.header("Authorization", "Bearer " + token)
-			.GET()
-			.build());
+		return Platform.get(path, token);
 	}
 
 	static HttpResponse<String> post(String path, String body, String idempotencyKey) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(Platform.gateway(path))
-			.header("Authorization", "Bearer " + token)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body));
-		if (idempotencyKey != null) {
-			request.header("Idempotency-Key", idempotencyKey);
-		}
-		return Platform.send(request.build());
+		return Platform.post(path, body, idempotencyKey, token);
 	}
 }

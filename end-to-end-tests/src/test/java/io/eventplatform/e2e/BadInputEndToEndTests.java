@@ -1,12 +1,7 @@
 package io.eventplatform.e2e;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.eventplatform.local.LocalPlatform;
+import io.eventplatform.support.testing.RawHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -51,10 +47,10 @@ class BadInputEndToEndTests {
 
 	@Test
 	void shouldAnswerAHugeHeaderAndAnEncodedSlashWithProblemDetails() throws IOException {
-		String hugeKey = exchange(platform.settings().gatewayPort(), "POST /api/transactions HTTP/1.1\r\nHost: localhost\r\n"
+		String hugeKey = RawHttp.exchange(platform.settings().gatewayPort(), "POST /api/transactions HTTP/1.1\r\nHost: localhost\r\n"
 				+ "Authorization: Bearer " + token + "\r\nIdempotency-Key: " + "k".repeat(10_000)
 				+ "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
-		String encodedSlash = exchange(platform.settings().gatewayPort(),
+		String encodedSlash = RawHttp.exchange(platform.settings().gatewayPort(),
 				"GET /api/users/a%2fb HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
 		for (String answer : List.of(hugeKey, encodedSlash)) {
@@ -131,32 +127,12 @@ class BadInputEndToEndTests {
 	}
 
 	private static HttpResponse<String> get(String path) {
-		return Platform.send(HttpRequest.newBuilder(Platform.gateway(path)).header("Authorization", "Bearer " + token)
-			.GET()
-			.build());
+		return Platform.get(path, token);
 	}
 
 	private static HttpResponse<String> post(String path, String body, String idempotencyKey) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(Platform.gateway(path))
-			.header("Authorization", "Bearer " + token)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body));
-		if (idempotencyKey != null) {
-			request.header("Idempotency-Key", idempotencyKey);
-		}
-		return Platform.send(request.build());
+		return Platform.post(path, body, idempotencyKey, token);
 	}
 
-	/** Raw, because an HTTP client would refuse to send some of these requests. */
-	private static String exchange(int port, String request) throws IOException {
-		try (Socket socket = new Socket("127.0.0.1", port)) {
-			socket.setSoTimeout(10_000);
-			OutputStream out = socket.getOutputStream();
-			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-			out.flush();
-			InputStream in = socket.getInputStream();
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-	}
 
 }

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -366,15 +364,7 @@ class CrashDurabilityEndToEndTests {
 	}
 
 	static HttpResponse<String> post(String path, String body, String idempotencyKey) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(Platform.gateway(path))
-			.timeout(Duration.ofSeconds(20))
-			.header("Authorization", "Bearer " + AnalyticsEndToEndTests.token)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-		if (idempotencyKey != null) {
-			request.header("Idempotency-Key", idempotencyKey);
-		}
-		return Platform.send(request.build());
+		return Platform.post(path, body, idempotencyKey, AnalyticsEndToEndTests.token);
 	}
 
 	/** One field of every item of a paged list ({@code content} and {@code page.totalPages}). */

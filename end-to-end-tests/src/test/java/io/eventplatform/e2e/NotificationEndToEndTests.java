@@ -120,18 +120,11 @@ class NotificationEndToEndTests {
 	}
 
 	private static HttpResponse<String> post(String path, String body, String bearer) {
-		return Platform.send(HttpRequest.newBuilder(Platform.gateway(path))
-			.header("Authorization", "Bearer " + bearer)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build());
+		return Platform.post(path, body, null, bearer);
 	}
 
 	private static HttpResponse<String> get(String path, String bearer) {
-		HttpResponse<String> response = Platform.send(HttpRequest.newBuilder(Platform.gateway(path))
-			.header("Authorization", "Bearer " + bearer)
-			.GET()
-			.build());
+		HttpResponse<String> response = Platform.get(path, bearer);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return response;
 	}

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -86,6 +87,30 @@ final class Platform implements BeforeAllCallback {
 
 	static URI gateway(String path) {
 		return platform.gatewayUrl().resolve(path);
+	}
+
+	/** A GET through the gateway with a bearer token. */
+	static HttpResponse<String> get(String path, String bearer) {
+		return send(HttpRequest.newBuilder(gateway(path)).header("Authorization", "Bearer " + bearer).GET().build());
+	}
+
+	/** A POST of a JSON body through the gateway with a bearer token and, unless null, an {@code Idempotency-Key}. */
+	static HttpResponse<String> post(String path, String body, String idempotencyKey, String bearer) {
+		return send(jsonPost(path, body, idempotencyKey, bearer).build());
+	}
+
+	/** The request {@link #post} sends, for a test that sends it otherwise (e.g. many at once). */
+	static HttpRequest.Builder jsonPost(String path, String body, String idempotencyKey, String bearer) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(gateway(path))
+			// A part killed by a test leaves a call waiting at most this long, never for ever.
+			.timeout(Duration.ofSeconds(20))
+			.header("Authorization", "Bearer " + bearer)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+		if (idempotencyKey != null) {
+			request.header("Idempotency-Key", idempotencyKey);
+		}
+		return request;
 	}
 
 	/**

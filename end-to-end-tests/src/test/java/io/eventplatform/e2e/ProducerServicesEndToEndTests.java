@@ -3,7 +3,6 @@ package io.eventplatform.e2e;
 import static io.eventplatform.e2e.TopicReader.assertValidEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -94,13 +93,6 @@ class ProducerServicesEndToEndTests {
 	}
 
 	static HttpResponse<String> post(String path, String body, String idempotencyKey) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(Platform.gateway(path))
-			.header("Authorization", "Bearer " + token)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body));
-		if (idempotencyKey != null) {
-			request.header("Idempotency-Key", idempotencyKey);
-		}
-		return Platform.send(request.build());
+		return Platform.post(path, body, idempotencyKey, token);
 	}
 }

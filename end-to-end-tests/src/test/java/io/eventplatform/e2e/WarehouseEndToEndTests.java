@@ -139,20 +139,14 @@ class WarehouseEndToEndTests {
 	}
 
 	private static HttpResponse<String> get(String path, String bearer) {
-		return Platform.send(HttpRequest.newBuilder(Platform.gateway(path))
-			.header("Authorization", "Bearer " + bearer)
-			.GET()
-			.build());
+		return Platform.get(path, bearer);
 	}
 
 	private static HttpResponse<String> post(String path, String body, String bearer) {
-		return Platform.send(request(path, body, bearer).build());
+		return Platform.post(path, body, null, bearer);
 	}
 
 	private static HttpRequest.Builder request(String path, String body, String bearer) {
-		return HttpRequest.newBuilder(Platform.gateway(path))
-			.header("Authorization", "Bearer " + bearer)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body));
+		return Platform.jsonPost(path, body, null, bearer);
 	}
 }

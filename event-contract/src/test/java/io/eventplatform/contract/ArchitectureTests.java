@@ -3,22 +3,15 @@ package io.eventplatform.contract;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.junit.ArchTests;
 
-import io.eventplatform.architecture.PackageRules;
-import io.eventplatform.architecture.TimeRules;
+import io.eventplatform.architecture.PlatformRules;
 
 /** The rules this module's main code keeps (see {@code io.eventplatform.architecture} in event-contract's tests). */
 @AnalyzeClasses(packages = "io.eventplatform.contract", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
 	@ArchTest
-	static final ArchRule timeComesFromAnInjectedClock = TimeRules.TIME_COMES_FROM_AN_INJECTED_CLOCK;
-
-	@ArchTest
-	static final ArchRule featuresAreFreeOfCycles = PackageRules.FEATURES_ARE_FREE_OF_CYCLES;
-
-	@ArchTest
-	static final ArchRule onlyWebLayersUseWebLayers = PackageRules.ONLY_WEB_LAYERS_USE_WEB_LAYERS;
+	static final ArchTests platformRules = ArchTests.in(PlatformRules.class);
 
 }

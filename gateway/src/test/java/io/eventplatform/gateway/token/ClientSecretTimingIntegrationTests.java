@@ -1,12 +1,8 @@
 package io.eventplatform.gateway.token;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +13,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import io.eventplatform.gateway.TokenRequests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,12 +89,7 @@ class ClientSecretTimingIntegrationTests {
 	}
 
 	private HttpResponse<String> requestToken(String clientId, String secret) throws Exception {
-		String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/oauth2/token"))
-			.header("Authorization", "Basic " + basic)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return TokenRequests.request(http, port, clientId, secret);
 	}
 
 }

@@ -1,16 +1,14 @@
 package io.eventplatform.support.web;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.eventplatform.support.testing.RawHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +26,7 @@ class TomcatErrorsIntegrationTests {
 
 	@Test
 	void answersAHeaderLargerThanTheServerAcceptsWithProblemDetails() throws IOException {
-		String answer = exchange("GET /api/anything HTTP/1.1\r\nHost: localhost\r\nIdempotency-Key: "
+		String answer = RawHttp.exchange(port, "GET /api/anything HTTP/1.1\r\nHost: localhost\r\nIdempotency-Key: "
 				+ "k".repeat(10_000) + "\r\nConnection: close\r\n\r\n");
 
 		assertThat(answer).startsWith("HTTP/1.1 400")
@@ -39,7 +37,7 @@ class TomcatErrorsIntegrationTests {
 
 	@Test
 	void answersAnEncodedSlashInThePathWithProblemDetails() throws IOException {
-		String answer = exchange("GET /api/users/a%2fb HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+		String answer = RawHttp.exchange(port, "GET /api/users/a%2fb HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
 		assertThat(answer).startsWith("HTTP/1.1 400")
 			.containsIgnoringCase("Content-Type: application/problem+json")
@@ -49,7 +47,7 @@ class TomcatErrorsIntegrationTests {
 
 	@Test
 	void answersAMalformedRequestLineWithProblemDetails() throws IOException {
-		String answer = exchange("GET /api/a|b{ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+		String answer = RawHttp.exchange(port, "GET /api/a|b{ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
 		assertThat(answer).startsWith("HTTP/1.1 400").doesNotContain("<html");
 	}
@@ -57,7 +55,7 @@ class TomcatErrorsIntegrationTests {
 	@Test
 	void answersWhatSpringSecuritysFirewallRefusesWithProblemDetails() throws IOException {
 		for (String path : List.of("/api/users//x", "/api/users/a;b=c", "/api/users/%25", "/api/users/%2e%2e/x")) {
-			String answer = exchange("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+			String answer = RawHttp.exchange(port, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
 			assertThat(answer).as(path)
 				.startsWith("HTTP/1.1 400")
@@ -66,15 +64,5 @@ class TomcatErrorsIntegrationTests {
 		}
 	}
 
-	private String exchange(String request) throws IOException {
-		try (Socket socket = new Socket("127.0.0.1", port)) {
-			socket.setSoTimeout(10_000);
-			OutputStream out = socket.getOutputStream();
-			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-			out.flush();
-			InputStream in = socket.getInputStream();
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-	}
 
 }
