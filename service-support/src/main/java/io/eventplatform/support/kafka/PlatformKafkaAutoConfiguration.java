@@ -16,11 +16,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -39,7 +41,12 @@ import io.eventplatform.contract.Topic;
 import io.eventplatform.contract.kafka.EventSerializer;
 import io.eventplatform.contract.kafka.InvalidEventException;
 
+/**
+ * The platform's topics, event publishing and listener error handling, in services that have spring-kafka (and
+ * Micrometer, whose meters count what is sent and set aside).
+ */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
+@ConditionalOnClass({ KafkaTemplate.class, MeterRegistry.class })
 @EnableConfigurationProperties(PlatformKafkaProperties.class)
 class PlatformKafkaAutoConfiguration {
 
@@ -140,16 +147,22 @@ class PlatformKafkaAutoConfiguration {
 		return new KafkaTemplate<>(factory);
 	}
 
-	@Bean
-	@ConditionalOnEnabledHealthIndicator("kafkaListeners")
-	KafkaListenersHealthIndicator kafkaListenersHealthIndicator(
-			ObjectProvider<KafkaListenerEndpointRegistry> registry) {
-		return new KafkaListenersHealthIndicator(registry);
-	}
+	/** Health indicators only where Spring Boot's health support is (the actuator). */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+	static class KafkaHealthConfiguration {
 
-	@Bean
-	@ConditionalOnEnabledHealthIndicator("kafka")
-	KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
-		return new KafkaHealthIndicator(kafkaAdmin);
+		@Bean
+		@ConditionalOnEnabledHealthIndicator("kafkaListeners")
+		KafkaListenersHealthIndicator kafkaListenersHealthIndicator(
+				ObjectProvider<KafkaListenerEndpointRegistry> registry) {
+			return new KafkaListenersHealthIndicator(registry);
+		}
+
+		@Bean
+		@ConditionalOnEnabledHealthIndicator("kafka")
+		KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+			return new KafkaHealthIndicator(kafkaAdmin);
+		}
 	}
 }

@@ -9,6 +9,7 @@ import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -23,9 +24,10 @@ import io.eventplatform.support.security.Scopes;
  * {@code /oauth2/token}, with the platform's scopes. Swagger UI (the gateway's gathers all services) then offers an
  * "Authorize" dialog that fetches a token with a client id and secret and sends it with every call it tries out.
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = "io.eventplatform.support.security.PlatformSecurityAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass(GlobalOpenApiCustomizer.class)
+@ConditionalOnClass({ GlobalOpenApiCustomizer.class, PreAuthorize.class })
+@ConditionalOnBean(PlatformSecurityProperties.class)
 class PlatformOpenApiAutoConfiguration {
 
 	static final String SCHEME = "gateway-oauth2";

@@ -6,15 +6,19 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,7 +36,7 @@ import io.eventplatform.support.kafka.PlatformKafkaProperties;
 		"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
 		"io.eventplatform.support.kafka.PlatformKafkaAutoConfiguration" })
 @ConditionalOnProperty(prefix = "platform.outbox", name = "enabled", havingValue = "true")
-@ConditionalOnClass(JdbcClient.class)
+@ConditionalOnClass({ JdbcClient.class, Flyway.class, KafkaTemplate.class, MeterRegistry.class })
 @ConditionalOnBean({ DataSource.class, PlatformTransactionManager.class })
 @EnableConfigurationProperties(OutboxProperties.class)
 class OutboxAutoConfiguration {
@@ -45,11 +49,27 @@ class OutboxAutoConfiguration {
 				outboxTracing, OutboxRelay.durabilityBarrier(dataSource));
 	}
 
-	@Bean
-	OutboxTracing outboxTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
-		Tracer available = tracer.getIfAvailable();
-		Propagator propagation = propagator.getIfAvailable();
-		return available == null || propagation == null ? OutboxTracing.NONE : new OutboxTracing(available, propagation);
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.micrometer.tracing.Tracer")
+	static class TracingConfiguration {
+
+		@Bean
+		OutboxTracing outboxTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+			Tracer available = tracer.getIfAvailable();
+			Propagator propagation = propagator.getIfAvailable();
+			return available == null || propagation == null ? OutboxTracing.NONE
+					: new MicrometerOutboxTracing(available, propagation);
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass("io.micrometer.tracing.Tracer")
+	static class NoTracingConfiguration {
+
+		@Bean
+		OutboxTracing outboxTracing() {
+			return OutboxTracing.NONE;
+		}
 	}
 
 	@Bean
@@ -65,10 +85,15 @@ class OutboxAutoConfiguration {
 		return new Outbox(jdbc, relay, outboxTracing);
 	}
 
-	@Bean
-	@ConditionalOnEnabledHealthIndicator("outboxRelay")
-	OutboxRelayHealthIndicator outboxRelayHealthIndicator(OutboxRelay relay) {
-		return new OutboxRelayHealthIndicator(relay);
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+	static class OutboxHealthConfiguration {
+
+		@Bean
+		@ConditionalOnEnabledHealthIndicator("outboxRelay")
+		OutboxRelayHealthIndicator outboxRelayHealthIndicator(OutboxRelay relay) {
+			return new OutboxRelayHealthIndicator(relay);
+		}
 	}
 
 	private static long pending(JdbcClient jdbc, Topic<?> topic) {

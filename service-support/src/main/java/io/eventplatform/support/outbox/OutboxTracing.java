@@ -1,58 +1,29 @@
 package io.eventplatform.support.outbox;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Supplier;
-
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 
 /**
  * Carries the trace of the request that stored an event over to the relay that publishes it, later and on another
- * thread: the event's {@code traceparent} is stored with it, and its publication runs in a span of that trace, so the
- * record's headers continue the request's trace to every consumer.
+ * thread (see {@link MicrometerOutboxTracing}); {@link #NONE} in a service without tracing.
  */
-final class OutboxTracing {
+interface OutboxTracing {
 
-	static final OutboxTracing NONE = new OutboxTracing(null, null);
+	OutboxTracing NONE = new OutboxTracing() {
 
-	private static final String TRACEPARENT = "traceparent";
-
-	private final Tracer tracer;
-
-	private final Propagator propagator;
-
-	OutboxTracing(Tracer tracer, Propagator propagator) {
-		this.tracer = tracer;
-		this.propagator = propagator;
-	}
-
-	/** The W3C traceparent of the current span; null without tracing or outside a span. */
-	String currentTraceparent() {
-		Span span = tracer == null ? null : tracer.currentSpan();
-		if (span == null) {
+		@Override
+		public String currentTraceparent() {
 			return null;
 		}
-		Map<String, String> carrier = new HashMap<>();
-		propagator.inject(span.context(), carrier, Map::put);
-		return carrier.get(TRACEPARENT);
-	}
+
+		@Override
+		public <T> T publishing(String traceparent, String eventType, Supplier<T> publication) {
+			return publication.get();
+		}
+	};
+
+	/** The W3C traceparent of the current span; null without tracing or outside a span. */
+	String currentTraceparent();
 
 	/** Runs the publication of a stored event in a span continuing the trace it was stored in, if any. */
-	<T> T publishing(String traceparent, String eventType, Supplier<T> publication) {
-		if (tracer == null || traceparent == null) {
-			return publication.get();
-		}
-		Span span = propagator.extract(Map.of(TRACEPARENT, traceparent), Map::get)
-			.name("outbox publish")
-			.tag("event.type", eventType)
-			.start();
-		try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
-			return publication.get();
-		}
-		finally {
-			span.end();
-		}
-	}
+	<T> T publishing(String traceparent, String eventType, Supplier<T> publication);
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -24,6 +26,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.util.ClassUtils;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({ HttpSecurity.class, NimbusJwtDecoder.class })
 @EnableMethodSecurity
 @EnableConfigurationProperties(PlatformSecurityProperties.class)
 class PlatformSecurityAutoConfiguration {
@@ -43,11 +47,14 @@ class PlatformSecurityAutoConfiguration {
 	 */
 	@Bean
 	@ConditionalOnMissingBean(JwtDecoder.class)
-	JwtDecoder platformJwtDecoder(PlatformSecurityProperties security, Clock clock) {
+	JwtDecoder platformJwtDecoder(PlatformSecurityProperties security, Clock clock, ResourceLoader resourceLoader) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(security.jwkSetUri().toString()).build();
 		OAuth2TokenValidator<Jwt> claims = PlatformTokenValidator.of(security, clock);
 		decoder.setJwtValidator(claims);
-		return security.cached(decoder, claims, clock);
+		// The cache is Caffeine's: a service without it verifies every token's signature.
+		boolean caffeine = ClassUtils.isPresent("com.github.benmanes.caffeine.cache.Caffeine",
+				resourceLoader.getClassLoader());
+		return caffeine ? security.cached(decoder, claims, clock) : decoder;
 	}
 
 	/** Requests Spring Security's firewall refuses get problem details too (the gateway's as well). */
@@ -92,6 +99,7 @@ class PlatformSecurityAutoConfiguration {
 	 * endpoint needs scope {@code platform:admin}. Ahead of every other chain, also the gateway's own.
 	 */
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort")
 	@ConditionalOnManagementPort(ManagementPortType.DIFFERENT)
 	static class PrometheusScrapeOnManagementPort {
 

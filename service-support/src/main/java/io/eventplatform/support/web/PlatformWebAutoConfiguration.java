@@ -1,5 +1,7 @@
 package io.eventplatform.support.web;
 
+import jakarta.validation.ConstraintViolationException;
+
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -15,14 +17,17 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.DispatcherServlet;
 
 import tools.jackson.databind.json.JsonMapper;
 
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({ DispatcherServlet.class, ConstraintViolationException.class })
 @EnableConfigurationProperties(PlatformWebAutoConfiguration.WebLimits.class)
 @Import(ProblemDetailsAdvice.class)
 class PlatformWebAutoConfiguration {
@@ -33,18 +38,19 @@ class PlatformWebAutoConfiguration {
 	}
 
 	/**
-	 * Ordered after Spring Security's filters (registration beans default to the lowest precedence): only an
-	 * authenticated caller gets a body of unknown length read into memory.
-	 */
-	/**
 	 * Replaces the error report valve that Spring Boot puts on Tomcat's host (HTML) with one that writes problem
-	 * details. Applied after Boot's own customizers, which add theirs.
+	 * details. Applied after Boot's own customizers, which add theirs. Only on Tomcat.
 	 */
-	@Bean
-	@ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
-	WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemDetailsErrorReport(
-			ObjectProvider<JsonMapper> json) {
-		return new ProblemDetailsErrorReport(json);
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "org.apache.catalina.startup.Tomcat",
+			"org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory" })
+	static class TomcatErrorReportConfiguration {
+
+		@Bean
+		WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemDetailsErrorReport(
+				ObjectProvider<JsonMapper> json) {
+			return new ProblemDetailsErrorReport(json);
+		}
 	}
 
 	static final class ProblemDetailsErrorReport
@@ -76,6 +82,10 @@ class PlatformWebAutoConfiguration {
 		}
 	}
 
+	/**
+	 * Ordered after Spring Security's filters (registration beans default to the lowest precedence): only an
+	 * authenticated caller gets a body of unknown length read into memory.
+	 */
 	@Bean
 	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(WebLimits limits, JsonMapper json) {
 		var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(limits.maxRequestSize(), json));

@@ -21,8 +21,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -50,13 +48,25 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 */
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) throws Exception {
-		if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
+		if (isSecurityException(ex)) {
 			throw ex;
 		}
 		log.error("Request failed unexpectedly", ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"The request could not be completed; the error has been logged");
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+	}
+
+	// By name: a service without Spring Security has neither class, and this advice must load there too.
+	private static boolean isSecurityException(Exception ex) {
+		for (Class<?> type = ex.getClass(); type != null; type = type.getSuperclass()) {
+			String name = type.getName();
+			if (name.equals("org.springframework.security.access.AccessDeniedException")
+					|| name.equals("org.springframework.security.core.AuthenticationException")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

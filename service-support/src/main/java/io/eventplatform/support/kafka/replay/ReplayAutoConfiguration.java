@@ -1,6 +1,7 @@
 package io.eventplatform.support.kafka.replay;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -9,10 +10,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /** A replay endpoint for the services that name one in {@code platform.kafka.replay.path}. */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({ KafkaAdmin.class, PreAuthorize.class })
 @ConditionalOnProperty("platform.kafka.replay.path")
 @EnableConfigurationProperties(ReplayProperties.class)
 @Import(ReplayController.class)
