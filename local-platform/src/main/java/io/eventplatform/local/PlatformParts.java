@@ -8,8 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.eventplatform.local.PlatformSettings.Application;
-import io.eventplatform.local.kafka.KafkaBrokerProcess;
-import io.eventplatform.local.kafka.KafkaReadiness;
+import io.eventplatform.local.kafka.KafkaCluster;
 import io.eventplatform.local.mail.MailServerProcess;
 import io.eventplatform.local.process.JavaCommand;
 import io.eventplatform.local.process.Readiness;
@@ -42,12 +41,11 @@ final class PlatformParts {
 	}
 
 	static Part kafkaBroker(PlatformSettings settings) {
-		String bootstrapServers = "127.0.0.1:" + settings.kafkaPort();
-		return new Part("kafka-broker", "kafka broker", bootstrapServers, Part.Stage.INFRASTRUCTURE,
-				KafkaBrokerProcess.command(settings.kafkaPort(), settings.kafkaControllerPort(),
-						settings.dataDir().resolve("kafka")),
-				new KafkaReadiness(bootstrapServers), List.of(settings.kafkaPort(), settings.kafkaControllerPort()),
-				List.of());
+		KafkaCluster kafka = KafkaCluster.of(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
+				settings.kafkaControllerPort());
+		KafkaCluster.Node node = kafka.node(1);
+		return new Part(kafka.partName(node), "kafka broker", node.address(), Part.Stage.INFRASTRUCTURE,
+				kafka.command(node), kafka.readiness(node), List.of(node.port(), node.controllerPort()), List.of());
 	}
 
 	static Part mailServer(PlatformSettings settings) {

@@ -8,13 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The {@code server.properties} of the one-node broker. It is written again at every start, so a changed port takes
- * effect while the log directories are kept.
+ * The {@code server.properties} of one node, broker and controller in one process. It is written again at every start,
+ * so a changed port takes effect while the log directories are kept.
+ *
+ * @param voters the static KRaft voter set (see {@link KafkaCluster#voters()})
+ * @param replicationFactor of every topic, the internal ones too: 1 alone, 3 in a cluster
+ * @param minInsyncReplicas how many replicas must have a write before {@code acks=all} acknowledges it
  */
-record BrokerConfiguration(int port, int controllerPort, Path kafkaDirectory) {
-
-	/** The only node; broker and controller in one process. */
-	static final int NODE_ID = 1;
+record BrokerConfiguration(int nodeId, int port, int controllerPort, String voters, int replicationFactor,
+		int minInsyncReplicas, Path kafkaDirectory) {
 
 	Path file() {
 		return kafkaDirectory.resolve("server.properties");
@@ -33,11 +35,11 @@ record BrokerConfiguration(int port, int controllerPort, Path kafkaDirectory) {
 	Map<String, String> properties() {
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("process.roles", "broker,controller");
-		properties.put("node.id", Integer.toString(NODE_ID));
+		properties.put("node.id", Integer.toString(nodeId));
 		// A static voter set rather than a dynamic quorum formatted with --standalone: the voters are read from this
 		// file at every start instead of being recorded in the metadata log, so the controller port can change
 		// between runs on the same data directory.
-		properties.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
+		properties.put("controller.quorum.voters", voters);
 		properties.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
 		properties.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
 		properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
@@ -45,14 +47,24 @@ record BrokerConfiguration(int port, int controllerPort, Path kafkaDirectory) {
 		properties.put("inter.broker.listener.name", "PLAINTEXT");
 		properties.put("log.dirs", logDirectory().toAbsolutePath().toString());
 
-		// One node: every replication factor and in-sync minimum is 1.
-		properties.put("offsets.topic.replication.factor", "1");
-		properties.put("transaction.state.log.replication.factor", "1");
-		properties.put("transaction.state.log.min.isr", "1");
-		properties.put("share.coordinator.state.topic.replication.factor", "1");
-		properties.put("share.coordinator.state.topic.min.isr", "1");
-		properties.put("default.replication.factor", "1");
-		properties.put("min.insync.replicas", "1");
+		// The same for the internal topics as for the platform's: consumer offsets and transactions survive a node.
+		String replicas = Integer.toString(replicationFactor);
+		String inSync = Integer.toString(minInsyncReplicas);
+		properties.put("offsets.topic.replication.factor", replicas);
+		properties.put("transaction.state.log.replication.factor", replicas);
+		properties.put("transaction.state.log.min.isr", inSync);
+		properties.put("share.coordinator.state.topic.replication.factor", replicas);
+		properties.put("share.coordinator.state.topic.min.isr", inSync);
+		properties.put("default.replication.factor", replicas);
+		properties.put("min.insync.replicas", inSync);
+		// A replica that is not in sync never becomes leader: no acknowledged write is lost to a failover.
+		properties.put("unclean.leader.election.enable", "false");
+		if (replicationFactor > 1) {
+			// The controller moves a dead node's leaderships once the node's session ends: after 4 s without a
+			// heartbeat instead of Kafka's 9 s, so a killed leader stops writes to its partitions for about that long.
+			properties.put("broker.session.timeout.ms", "4000");
+			properties.put("broker.heartbeat.interval.ms", "1000");
+		}
 
 		// Services declare their topics with partitions and retention; a typo must not create a topic silently.
 		properties.put("auto.create.topics.enable", "false");

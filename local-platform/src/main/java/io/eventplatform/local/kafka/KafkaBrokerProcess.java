@@ -8,7 +8,6 @@ import io.eventplatform.local.process.ChildArguments;
 import io.eventplatform.local.process.JavaCommand;
 import io.eventplatform.local.process.ParentWatchdog;
 import kafka.tools.StorageTool;
-import org.apache.kafka.common.Uuid;
 
 /**
  * The broker process: writes {@code server.properties}, formats the storage on the first run only, then runs
@@ -26,31 +25,38 @@ public final class KafkaBrokerProcess {
 	private KafkaBrokerProcess() {
 	}
 
-	/** The command that runs a broker listening on {@code port} with its controller on {@code controllerPort}. */
-	public static List<String> command(int port, int controllerPort, Path kafkaDirectory) {
+	/** The command that runs one node as {@code configuration} says, formatted with {@code clusterId}. */
+	static List<String> command(BrokerConfiguration configuration, String clusterId) {
 		return JavaCommand.mainClass(JVM_OPTIONS, KafkaBrokerProcess.class,
-				List.of("--port=" + port, "--controller-port=" + controllerPort,
-						"--directory=" + kafkaDirectory.toAbsolutePath(), ParentWatchdog.optionForCurrentProcess()));
+				List.of("--node-id=" + configuration.nodeId(), "--port=" + configuration.port(),
+						"--controller-port=" + configuration.controllerPort(), "--voters=" + configuration.voters(),
+						"--replication-factor=" + configuration.replicationFactor(),
+						"--min-insync-replicas=" + configuration.minInsyncReplicas(), "--cluster-id=" + clusterId,
+						"--directory=" + configuration.kafkaDirectory().toAbsolutePath(),
+						ParentWatchdog.optionForCurrentProcess()));
 	}
 
 	public static void main(String[] args) throws IOException {
 		ChildArguments arguments = ChildArguments.parse(args);
 		ParentWatchdog.exitWhenParentEnds(arguments);
-		BrokerConfiguration configuration = new BrokerConfiguration(arguments.requiredPort("port"),
-				arguments.requiredPort("controller-port"), Path.of(arguments.required("directory")));
+		BrokerConfiguration configuration = new BrokerConfiguration(
+				Integer.parseInt(arguments.required("node-id")), arguments.requiredPort("port"),
+				arguments.requiredPort("controller-port"), arguments.required("voters"),
+				Integer.parseInt(arguments.required("replication-factor")),
+				Integer.parseInt(arguments.required("min-insync-replicas")), Path.of(arguments.required("directory")));
 		Path serverProperties = configuration.write();
 		if (!configuration.isFormatted()) {
-			format(serverProperties);
+			format(serverProperties, arguments.required("cluster-id"));
 		}
 		kafka.Kafka.main(new String[] { serverProperties.toString() });
 	}
 
 	/**
-	 * Formats the log directory with a new cluster id. Called through {@code execute} rather than {@code main},
-	 * which would end the JVM. No {@code --standalone}: the voter set is static (see {@link BrokerConfiguration}).
+	 * Formats the log directory with the cluster's id, the same on every node. Called through {@code execute} rather
+	 * than {@code main}, which would end the JVM. No {@code --standalone}: the voter set is static (see
+	 * {@link BrokerConfiguration}).
 	 */
-	private static void format(Path serverProperties) {
-		String clusterId = Uuid.randomUuid().toString();
+	private static void format(Path serverProperties, String clusterId) {
 		int exitCode = StorageTool.execute(new String[] { "format", "--cluster-id", clusterId, "--config",
 				serverProperties.toString(), "--ignore-formatted" }, System.out);
 		if (exitCode != 0) {

@@ -10,8 +10,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
 /**
- * Ready when the broker describes a cluster with a node in it: the node is listed only once it has caught up with
- * the metadata log and is unfenced, that is when topics can be created and written to.
+ * Ready when the node describes a cluster with itself in it: a node is listed only once it has caught up with the
+ * metadata log and is unfenced, that is when topics can be created and written to. A node of three needs a second
+ * controller to elect a leader first.
  */
 public final class KafkaReadiness implements Readiness {
 
@@ -21,8 +22,11 @@ public final class KafkaReadiness implements Readiness {
 
 	private volatile String lastOutcome = "not checked yet";
 
-	public KafkaReadiness(String bootstrapServers) {
+	private final int nodeId;
+
+	public KafkaReadiness(String bootstrapServers, int nodeId) {
 		this.bootstrapServers = bootstrapServers;
+		this.nodeId = nodeId;
 	}
 
 	@Override
@@ -35,11 +39,12 @@ public final class KafkaReadiness implements Readiness {
 						AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000,
 						AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500));
 			}
-			boolean hasNode = !admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000))
+			boolean hasNode = admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000))
 				.nodes()
 				.get(3, TimeUnit.SECONDS)
-				.isEmpty();
-			lastOutcome = hasNode ? "ready" : bootstrapServers + " described a cluster without nodes";
+				.stream()
+				.anyMatch(node -> node.id() == nodeId);
+			lastOutcome = hasNode ? "ready" : bootstrapServers + " described a cluster without node " + nodeId;
 			return hasNode;
 		}
 		catch (InterruptedException ex) {

@@ -113,7 +113,7 @@ class KafkaBrokerIntegrationTests {
 	void runsWithSingleNodeSettingsAndWithoutAutomaticTopicCreation() throws Exception {
 		try (Admin admin = admin()) {
 			ConfigResource node = new ConfigResource(ConfigResource.Type.BROKER,
-					Integer.toString(BrokerConfiguration.NODE_ID));
+					"1");
 			Config config = admin.describeConfigs(Set.of(node)).all().get().get(node);
 			assertThat(config.get("auto.create.topics.enable").value()).isEqualTo("false");
 			assertThat(config.get("offsets.topic.replication.factor").value()).isEqualTo("1");
@@ -125,10 +125,10 @@ class KafkaBrokerIntegrationTests {
 	}
 
 	private void startBroker() {
-		Path kafkaDirectory = temp.resolve("kafka");
-		broker = ChildProcess.start("kafka-broker", KafkaBrokerProcess.command(port, controllerPort, kafkaDirectory),
-				temp, temp.resolve("logs/kafka-broker.log"), Instant.now());
-		try (KafkaReadiness readiness = new KafkaReadiness(bootstrapServers())) {
+		KafkaCluster kafka = KafkaCluster.of(temp.resolve("kafka"), port, controllerPort);
+		broker = ChildProcess.start("kafka-broker", kafka.command(kafka.node(1)), temp,
+				temp.resolve("logs/kafka-broker.log"), Instant.now());
+		try (KafkaReadiness readiness = kafka.readiness(kafka.node(1))) {
 			await().atMost(Duration.ofSeconds(60))
 				.pollInterval(Duration.ofMillis(200))
 				.failFast("the broker exited; see " + broker.logFile(), () -> !broker.isAlive())

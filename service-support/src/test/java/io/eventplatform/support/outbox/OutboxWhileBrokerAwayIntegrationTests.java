@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.eventplatform.contract.EventEnvelope;
 import io.eventplatform.contract.transactions.TransactionRecorded;
-import io.eventplatform.local.kafka.KafkaBrokerProcess;
+import io.eventplatform.local.kafka.KafkaCluster;
 import io.eventplatform.local.kafka.KafkaReadiness;
 import io.eventplatform.local.process.ChildProcess;
 
@@ -97,10 +97,10 @@ class OutboxWhileBrokerAwayIntegrationTests {
 	}
 
 	private static ChildProcess start() {
-		ChildProcess started = ChildProcess.start("kafka-broker",
-				KafkaBrokerProcess.command(port, controllerPort, temp.resolve("kafka")), temp,
+		KafkaCluster kafka = KafkaCluster.of(temp.resolve("kafka"), port, controllerPort);
+		ChildProcess started = ChildProcess.start("kafka-broker", kafka.command(kafka.node(1)), temp,
 				temp.resolve("kafka-broker.log"), Instant.now());
-		try (KafkaReadiness readiness = new KafkaReadiness("127.0.0.1:" + port)) {
+		try (KafkaReadiness readiness = kafka.readiness(kafka.node(1))) {
 			await().atMost(Duration.ofSeconds(60))
 				.pollInterval(Duration.ofMillis(200))
 				.failFast("the broker exited; see " + started.logFile(), () -> !started.isAlive())
