@@ -110,8 +110,9 @@ public final class LocalPlatform implements AutoCloseable {
 		return URI.create("http://" + host + ":" + settings.gatewayPort());
 	}
 
+	/** Every node's address; one address when a single broker runs. */
 	public String kafkaBootstrapServers() {
-		return "127.0.0.1:" + settings.kafkaPort();
+		return settings.kafka().bootstrapServers();
 	}
 
 	/** The mail server's HTTP API: {@code GET /messages}, {@code DELETE /messages}. */
@@ -142,7 +143,8 @@ public final class LocalPlatform implements AutoCloseable {
 	/**
 	 * Stops one part while the others run on, as an outage would: e.g. {@code kafka-broker}, to see the services
 	 * without their broker. {@link #startPart(String)} starts it again on the same data.
-	 * @param partName {@code kafka-broker}, {@code mail-server}, or a service's module name
+	 * @param partName {@code kafka-broker} (in a cluster {@code kafka-broker-<id>}), {@code mail-server}, or a
+	 * service's module name
 	 */
 	public synchronized void stopPart(String partName) {
 		Running part = running.stream()

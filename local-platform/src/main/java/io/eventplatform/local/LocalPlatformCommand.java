@@ -21,13 +21,15 @@ import io.eventplatform.local.demo.UserRegistrations;
 public final class LocalPlatformCommand {
 
 	static final String USAGE = """
-			Usage: ./run.sh [--no-build] [--demo] [--data-dir <path>] [--listen <address>]
+			Usage: ./run.sh [--no-build] [--demo] [--brokers 1|3] [--data-dir <path>] [--listen <address>]
 
 			Starts a Kafka broker, a mail server, the five services and the gateway on this machine. Everything
 			listens on the loopback interface (127.0.0.1) only.
 
 			  --no-build          skip the Maven build (run.sh only)
 			  --demo              once started, register a simulated user through the gateway every 1.5 s
+			  --brokers 1|3       one Kafka broker (default), or a cluster of three on ports 9092 to 9097 with
+			                      replication factor 3 and min.insync.replicas 2 (data in <data-dir>/kafka-cluster)
 			  --data-dir <path>   where the broker, the services and the logs keep their data (default: ./data)
 			  --listen <address>  let the gateway listen on this IP address instead (0.0.0.0: every interface);
 			                      it then refuses the development secrets, as in production: give every client
@@ -65,6 +67,14 @@ public final class LocalPlatformCommand {
 		PlatformSettings settings = PlatformSettings.defaults(Path.of("").toAbsolutePath());
 		if (options.dataDir().isPresent()) {
 			settings = settings.withDataDir(options.dataDir().get());
+		}
+		try {
+			settings = settings.withBrokers(options.brokers());
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+			return;
 		}
 		if (options.listen().isPresent()) {
 			try {
@@ -110,14 +120,16 @@ public final class LocalPlatformCommand {
 	 * @param dataDir where to keep data instead of {@code ./data}
 	 * @param help whether only the usage was asked for
 	 * @param listen the address the gateway listens on instead of the loopback interface
+	 * @param brokers how many Kafka nodes run: 1 or 3
 	 */
-	record Options(boolean demo, Optional<Path> dataDir, boolean help, Optional<String> listen) {
+	record Options(boolean demo, Optional<Path> dataDir, boolean help, Optional<String> listen, int brokers) {
 
 		static Options parse(String... args) {
 			boolean demo = false;
 			boolean help = false;
 			Optional<Path> dataDir = Optional.empty();
 			Optional<String> listen = Optional.empty();
+			int brokers = 1;
 			for (int i = 0; i < args.length; i++) {
 				switch (args[i]) {
 					case "--demo" -> demo = true;
@@ -127,6 +139,12 @@ public final class LocalPlatformCommand {
 							throw new IllegalArgumentException("--data-dir needs a path");
 						}
 						dataDir = Optional.of(Path.of(args[++i]));
+					}
+					case "--brokers" -> {
+						if (i + 1 >= args.length) {
+							throw new IllegalArgumentException("--brokers needs a number, 1 or 3");
+						}
+						brokers = brokers(args[++i]);
 					}
 					case "--listen" -> {
 						if (i + 1 >= args.length) {
@@ -138,6 +156,9 @@ public final class LocalPlatformCommand {
 						if (args[i].startsWith("--data-dir=")) {
 							dataDir = Optional.of(Path.of(args[i].substring("--data-dir=".length())));
 						}
+						else if (args[i].startsWith("--brokers=")) {
+							brokers = brokers(args[i].substring("--brokers=".length()));
+						}
 						else if (args[i].startsWith("--listen=")) {
 							listen = Optional.of(args[i].substring("--listen=".length()));
 						}
@@ -147,7 +168,14 @@ public final class LocalPlatformCommand {
 					}
 				}
 			}
-			return new Options(demo, dataDir, help, listen);
+			return new Options(demo, dataDir, help, listen, brokers);
+		}
+
+		private static int brokers(String value) {
+			if (!value.equals("1") && !value.equals("3")) {
+				throw new IllegalArgumentException("--brokers must be 1 or 3, not '" + value + "'");
+			}
+			return Integer.parseInt(value);
 		}
 
 	}

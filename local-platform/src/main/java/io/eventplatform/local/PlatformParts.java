@@ -31,20 +31,20 @@ final class PlatformParts {
 	private PlatformParts() {
 	}
 
-	/** The broker and the mail server, then the five services and the gateway. */
+	/** The broker (or the three nodes of a cluster) and the mail server, then the services and the gateway. */
 	static List<Part> of(PlatformSettings settings) {
 		List<Part> parts = new ArrayList<>();
-		parts.add(kafkaBroker(settings));
+		KafkaCluster kafka = settings.kafka();
+		kafka.nodes().forEach(node -> parts.add(kafkaNode(kafka, node)));
 		parts.add(mailServer(settings));
 		settings.applications().forEach(application -> parts.add(application(settings, application)));
 		return parts;
 	}
 
-	static Part kafkaBroker(PlatformSettings settings) {
-		KafkaCluster kafka = KafkaCluster.of(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
-				settings.kafkaControllerPort());
-		KafkaCluster.Node node = kafka.node(1);
-		return new Part(kafka.partName(node), "kafka broker", node.address(), Part.Stage.INFRASTRUCTURE,
+	/** One node; the nodes of a cluster start together, since one alone cannot elect a controller. */
+	static Part kafkaNode(KafkaCluster kafka, KafkaCluster.Node node) {
+		String label = kafka.size() == 1 ? "kafka broker" : "kafka broker " + node.id();
+		return new Part(kafka.partName(node), label, node.address(), Part.Stage.INFRASTRUCTURE,
 				kafka.command(node), kafka.readiness(node), List.of(node.port(), node.controllerPort()), List.of());
 	}
 
@@ -125,7 +125,9 @@ final class PlatformParts {
 		if (gateway && settings.gatewayExposed()) {
 			arguments.add("--platform.security.refuse-development-secrets=true");
 		}
-		arguments.add("--spring.kafka.bootstrap-servers=127.0.0.1:" + settings.kafkaPort());
+		KafkaCluster kafka = settings.kafka();
+		arguments.add("--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
+		arguments.add("--platform.kafka.replication-factor=" + kafka.replicationFactor());
 		arguments.add("--platform.data-dir=" + settings.dataDir());
 		arguments.add("--platform.security.issuer-uri=http://localhost:" + settings.gatewayPort());
 		if (!PlatformSettings.LOOPBACK.equals(settings.gatewayHost())) {

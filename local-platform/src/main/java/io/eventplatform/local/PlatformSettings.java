@@ -13,6 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
+import io.eventplatform.local.kafka.KafkaCluster;
+
 /**
  * Where the platform runs from, where it keeps its data, and the ports of its parts.
  *
@@ -31,10 +33,13 @@ import java.util.Objects;
  * @param startupTimeout how long every part together may take to become ready
  * @param gatewayAddress the interface the gateway listens on: the loopback interface unless {@code ./run.sh --listen}
  * names another (e.g. {@code 0.0.0.0}); the services, the broker and the mail server always listen on loopback only
+ * @param moreKafkaPorts for a cluster of three ({@code ./run.sh --brokers 3}), the client and controller ports of
+ * nodes 2 and 3 (node 1 has {@code kafkaPort} and {@code kafkaControllerPort}); empty for one broker
  */
 public record PlatformSettings(Path projectDir, Path dataDir, int kafkaPort, int kafkaControllerPort, int smtpPort,
 		int mailApiPort, int gatewayPort, int registrationPort, int weatherIngestPort, int transactionPort,
-		int notificationPort, int analyticsPort, Duration startupTimeout, String gatewayAddress) {
+		int notificationPort, int analyticsPort, Duration startupTimeout, String gatewayAddress,
+		List<Integer> moreKafkaPorts) {
 
 	/** Where every part listens unless told otherwise: nobody else on the network can reach a local run. */
 	public static final String LOOPBACK = "127.0.0.1";
@@ -55,8 +60,13 @@ public record PlatformSettings(Path projectDir, Path dataDir, int kafkaPort, int
 					"The gateway's listen address must be an IP address such as 0.0.0.0: " + gatewayAddress);
 		}
 		parseIp(gatewayAddress);
-		List<Integer> ports = List.of(kafkaPort, kafkaControllerPort, smtpPort, mailApiPort, gatewayPort,
-				registrationPort, weatherIngestPort, transactionPort, notificationPort, analyticsPort);
+		moreKafkaPorts = List.copyOf(moreKafkaPorts);
+		if (!KafkaCluster.SIZES.contains(1 + moreKafkaPorts.size() / 2) || moreKafkaPorts.size() % 2 != 0) {
+			throw new IllegalArgumentException("Kafka runs as 1 or 3 nodes, each with two ports: " + moreKafkaPorts);
+		}
+		List<Integer> ports = new ArrayList<>(List.of(kafkaPort, kafkaControllerPort, smtpPort, mailApiPort,
+				gatewayPort, registrationPort, weatherIngestPort, transactionPort, notificationPort, analyticsPort));
+		ports.addAll(moreKafkaPorts);
 		if (ports.stream().anyMatch(port -> port < 1 || port > 65535)) {
 			throw new IllegalArgumentException("Every port must be between 1 and 65535: " + ports);
 		}
@@ -71,33 +81,72 @@ public record PlatformSettings(Path projectDir, Path dataDir, int kafkaPort, int
 	 */
 	public static PlatformSettings defaults(Path projectDir) {
 		return new PlatformSettings(projectDir, projectDir.resolve("data"), 9092, 9093, 3025, 8025, 8080, 8081, 8082,
-				8083, 8084, 8085, DEFAULT_STARTUP_TIMEOUT, LOOPBACK);
+				8083, 8084, 8085, DEFAULT_STARTUP_TIMEOUT, LOOPBACK, List.of());
 	}
 
 	/** Ports that are free right now, for tests that must not collide with a platform already running. */
 	public static PlatformSettings onFreePorts(Path projectDir, Path dataDir) {
 		int[] ports = freePorts(10);
 		return new PlatformSettings(projectDir, dataDir, ports[0], ports[1], ports[2], ports[3], ports[4], ports[5],
-				ports[6], ports[7], ports[8], ports[9], DEFAULT_STARTUP_TIMEOUT, LOOPBACK);
+				ports[6], ports[7], ports[8], ports[9], DEFAULT_STARTUP_TIMEOUT, LOOPBACK, List.of());
 	}
 
 	public PlatformSettings withDataDir(Path dataDir) {
 		return new PlatformSettings(projectDir, dataDir, kafkaPort, kafkaControllerPort, smtpPort, mailApiPort,
 				gatewayPort, registrationPort, weatherIngestPort, transactionPort, notificationPort, analyticsPort,
-				startupTimeout, gatewayAddress);
+				startupTimeout, gatewayAddress, moreKafkaPorts);
 	}
 
 	public PlatformSettings withStartupTimeout(Duration startupTimeout) {
 		return new PlatformSettings(projectDir, dataDir, kafkaPort, kafkaControllerPort, smtpPort, mailApiPort,
 				gatewayPort, registrationPort, weatherIngestPort, transactionPort, notificationPort, analyticsPort,
-				startupTimeout, gatewayAddress);
+				startupTimeout, gatewayAddress, moreKafkaPorts);
 	}
 
 	/** The gateway listening on {@code address} instead of the loopback interface ({@code ./run.sh --listen}). */
 	public PlatformSettings withGatewayAddress(String address) {
 		return new PlatformSettings(projectDir, dataDir, kafkaPort, kafkaControllerPort, smtpPort, mailApiPort,
 				gatewayPort, registrationPort, weatherIngestPort, transactionPort, notificationPort, analyticsPort,
-				startupTimeout, address);
+				startupTimeout, address, moreKafkaPorts);
+	}
+
+	/**
+	 * Kafka as {@code brokers} nodes (1 or 3). Nodes 2 and 3 listen on the four ports after node 1's controller port
+	 * (9094 to 9097 by default).
+	 */
+	public PlatformSettings withBrokers(int brokers) {
+		return withKafkaNodes(brokers, false);
+	}
+
+	/** Kafka as {@code brokers} nodes, nodes 2 and 3 on ports that are free right now (for tests). */
+	public PlatformSettings withBrokersOnFreePorts(int brokers) {
+		return withKafkaNodes(brokers, true);
+	}
+
+	private PlatformSettings withKafkaNodes(int brokers, boolean freePorts) {
+		if (!KafkaCluster.SIZES.contains(brokers)) {
+			throw new IllegalArgumentException("--brokers must be 1 or 3, not " + brokers);
+		}
+		int count = 2 * (brokers - 1);
+		int[] free = freePorts ? freePorts(count) : null;
+		List<Integer> more = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			more.add(free != null ? free[i] : kafkaControllerPort + 1 + i);
+		}
+		return new PlatformSettings(projectDir, dataDir, kafkaPort, kafkaControllerPort, smtpPort, mailApiPort,
+				gatewayPort, registrationPort, weatherIngestPort, transactionPort, notificationPort, analyticsPort,
+				startupTimeout, gatewayAddress, more);
+	}
+
+	/** The local Kafka these settings describe: one node in {@code <dataDir>/kafka}, or three in {@code kafka-cluster}. */
+	public KafkaCluster kafka() {
+		int[] ports = new int[2 + moreKafkaPorts.size()];
+		ports[0] = kafkaPort;
+		ports[1] = kafkaControllerPort;
+		for (int i = 0; i < moreKafkaPorts.size(); i++) {
+			ports[2 + i] = moreKafkaPorts.get(i);
+		}
+		return KafkaCluster.of(dataDir.resolve(ports.length == 2 ? "kafka" : "kafka-cluster"), ports);
 	}
 
 	/**

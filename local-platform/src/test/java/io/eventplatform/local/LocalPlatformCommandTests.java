@@ -13,7 +13,7 @@ class LocalPlatformCommandTests {
 
 	@Test
 	void runsWithoutDemoTrafficInTheDefaultDataDirectoryWhenGivenNoOptions() {
-		assertThat(Options.parse()).isEqualTo(new Options(false, Optional.empty(), false, Optional.empty()));
+		assertThat(Options.parse()).isEqualTo(new Options(false, Optional.empty(), false, Optional.empty(), 1));
 	}
 
 	@Test
@@ -37,6 +37,17 @@ class LocalPlatformCommandTests {
 		assertThat(Options.parse("--listen=192.0.2.7").listen()).hasValue("192.0.2.7");
 		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--listen"))
 			.withMessageContaining("--listen needs an IP address");
+	}
+
+	@Test
+	void runsOneBrokerOrAClusterOfThree() {
+		assertThat(Options.parse().brokers()).isEqualTo(1);
+		assertThat(Options.parse("--brokers", "3").brokers()).isEqualTo(3);
+		assertThat(Options.parse("--brokers=3", "--demo").brokers()).isEqualTo(3);
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--brokers", "2"))
+			.withMessage("--brokers must be 1 or 3, not '2'");
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--brokers"))
+			.withMessageContaining("--brokers needs a number");
 	}
 
 }

@@ -113,7 +113,7 @@ class PlatformPartsTests {
 
 		// Then
 		assertThat(arguments).containsExactly("--server.port=8083", "--server.address=127.0.0.1",
-				"--spring.kafka.bootstrap-servers=127.0.0.1:9092",
+				"--spring.kafka.bootstrap-servers=127.0.0.1:9092", "--platform.kafka.replication-factor=1",
 				"--platform.data-dir=/work/project/data", "--platform.security.issuer-uri=http://localhost:8080",
 				"--spring.mail.host=127.0.0.1", "--spring.mail.port=3025",
 				"--platform.gateway.services.registration=http://127.0.0.1:8081",
@@ -162,6 +162,27 @@ class PlatformPartsTests {
 				"--directory=/work/project/data/kafka");
 		assertThat(parts.get(1).command()).contains(System.getProperty("java.class.path"),
 				"io.eventplatform.local.mail.MailServerProcess", "--smtp-port=3025", "--api-port=8025");
+	}
+
+	@Test
+	void runsThreeKafkaNodesTogetherAndGivesTheServicesAllOfThemAndReplicationFactorThree() {
+		// Given
+		PlatformSettings cluster = settings.withBrokers(3);
+
+		// When
+		List<Part> parts = PlatformParts.of(cluster);
+
+		// Then
+		assertThat(parts.subList(0, 4)).extracting(Part::name, Part::stage)
+			.containsExactly(tuple("kafka-broker-1", Part.Stage.INFRASTRUCTURE),
+					tuple("kafka-broker-2", Part.Stage.INFRASTRUCTURE),
+					tuple("kafka-broker-3", Part.Stage.INFRASTRUCTURE), tuple("mail-server", Part.Stage.INFRASTRUCTURE));
+		assertThat(parts.get(2).command()).contains("--node-id=3", "--port=9096", "--controller-port=9097",
+				"--voters=1@127.0.0.1:9093,2@127.0.0.1:9095,3@127.0.0.1:9097", "--replication-factor=3",
+				"--min-insync-replicas=2", "--directory=/work/project/data/kafka-cluster/node-3");
+		assertThat(PlatformParts.applicationArguments(cluster, 8083)).contains(
+				"--spring.kafka.bootstrap-servers=127.0.0.1:9092,127.0.0.1:9094,127.0.0.1:9096",
+				"--platform.kafka.replication-factor=3");
 	}
 
 }

@@ -9,8 +9,11 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import io.eventplatform.local.kafka.KafkaCluster;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.tuple;
 
 class PlatformSettingsTests {
 
@@ -57,8 +60,26 @@ class PlatformSettingsTests {
 		PlatformSettings settings = PlatformSettings.defaults(Path.of("project"));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new PlatformSettings(settings.projectDir(), settings.dataDir(), 9092, 9093, 3025, 8025,
-					8080, 8080, 8082, 8083, 8084, 8085, Duration.ofMinutes(1), PlatformSettings.LOOPBACK))
+					8080, 8080, 8082, 8083, 8084, 8085, Duration.ofMinutes(1), PlatformSettings.LOOPBACK, List.of()))
 			.withMessageContaining("port of its own");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new PlatformSettings(settings.projectDir(), settings.dataDir(), 9092, 9093, 3025, 8025,
+					8080, 8081, 8082, 8083, 8084, 8085, Duration.ofMinutes(1), PlatformSettings.LOOPBACK,
+					List.of(9094, 9095, 8025, 9097)))
+			.withMessageContaining("port of its own");
+	}
+
+	@Test
+	void putsTheNodesOfAClusterOfThreeOnTheFourPortsAfterTheFirstNodesAndTheirDataApart() {
+		PlatformSettings cluster = PlatformSettings.defaults(Path.of("/work/project")).withBrokers(3);
+
+		assertThat(cluster.kafka().nodes()).extracting(KafkaCluster.Node::port, KafkaCluster.Node::controllerPort)
+			.containsExactly(tuple(9092, 9093), tuple(9094, 9095), tuple(9096, 9097));
+		assertThat(cluster.kafka().directory()).isEqualTo(Path.of("/work/project/data/kafka-cluster"));
+		assertThat(cluster.withBrokers(1).kafka().nodes()).hasSize(1);
+		assertThat(cluster.withBrokers(1).kafka().directory()).isEqualTo(Path.of("/work/project/data/kafka"));
+		assertThatIllegalArgumentException().isThrownBy(() -> cluster.withBrokers(2))
+			.withMessage("--brokers must be 1 or 3, not 2");
 	}
 
 	@Test
