@@ -5,11 +5,22 @@
 #   benchmarks/run.sh --smoke              seconds and small counts: proves the harness, not the figures
 #   benchmarks/run.sh --no-build ...       use what was built last time
 #   benchmarks/run.sh --help               every option (repetitions, sizes, attaching to a running platform)
+#   benchmarks/run.sh codec [--quick]      no platform: the CloudEvents header codec against the CloudEvents SDK's
+#                                          Kafka binding (JMH, about 8 minutes), to benchmarks/results/codec.md
 #
 # Installs wrk and nginx from Debian's packages when they are missing and it runs as root; otherwise says which
 # figures cannot be measured without them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+main=io.eventplatform.benchmarks.BenchmarkCommand
+jvm_options=(-Xmx512m)
+if [ "${1:-}" = codec ]; then
+  shift
+  main=io.eventplatform.benchmarks.codec.CodecBenchmarkCommand
+  # No heap limit: JMH's forks inherit this JVM's options, and the codec's figures are taken with the JVM's defaults.
+  jvm_options=()
+fi
 
 build=true
 args=()
@@ -20,16 +31,18 @@ for arg in "$@"; do
   esac
 done
 
-missing=()
-command -v wrk >/dev/null 2>&1 || missing+=(wrk)
-command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Installing ${missing[*]} from Debian's packages..."
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-  else
-    echo "Missing: ${missing[*]}. Without wrk, H, R, G, N and B are not measured; without nginx, N is not." >&2
-    echo "Install them with: sudo apt-get install ${missing[*]}  (the report lists what was not measured)" >&2
+if [ "$main" = io.eventplatform.benchmarks.BenchmarkCommand ]; then
+  missing=()
+  command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+  command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      echo "Installing ${missing[*]} from Debian's packages..."
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    else
+      echo "Missing: ${missing[*]}. Without wrk, H, R, G, N and B are not measured; without nginx, N is not." >&2
+      echo "Install them with: sudo apt-get install ${missing[*]}  (the report lists what was not measured)" >&2
+    fi
   fi
 fi
 
@@ -47,6 +60,6 @@ if [ "$build" = true ]; then
   ./mvnw -B -q -DskipTests package -pl benchmarks -am
 fi
 
-exec "$java" -Xmx512m -Dproject.root=. \
+exec "$java" ${jvm_options[@]+"${jvm_options[@]}"} -Dproject.root=. \
   -cp "$PWD/benchmarks/target/classes:$PWD/benchmarks/target/lib/*" \
-  io.eventplatform.benchmarks.BenchmarkCommand ${args[@]+"${args[@]}"}
+  "$main" ${args[@]+"${args[@]}"}

@@ -22,6 +22,7 @@ public final class BenchmarkCommand {
 
 	private static final String HELP = """
 			benchmarks/run.sh [options]
+			benchmarks/run.sh codec [options]   the CloudEvents header codec alone, no platform (codec --help)
 
 			Starts the platform as ./run.sh does (or attaches to a running one), measures K, H, R, G, N, B, E2E,
 			catch-up and footprint, and writes <out>/report.md and <out>/figures.json.

@@ -14,6 +14,8 @@ import io.eventplatform.contract.EventEnvelope;
 /**
  * Writes and reads the CloudEvents 1.0 Kafka binary-mode headers. Header values are UTF-8 strings, as the Kafka
  * protocol binding specifies, so any Kafka client (kcat, a station's firmware) can write and read them.
+ * <p>
+ * Hand-written: the CloudEvents SDK's Kafka binding measured 10-20 % costlier per record and checks less (README).
  */
 public final class CloudEventHeaders {
 

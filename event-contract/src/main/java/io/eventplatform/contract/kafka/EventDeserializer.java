@@ -19,7 +19,14 @@ public class EventDeserializer implements Deserializer<EventEnvelope<?>> {
 
 	@Override
 	public EventEnvelope<?> deserialize(String topic, Headers headers, byte[] data) {
-		CloudEventHeaders.Metadata metadata = CloudEventHeaders.read(headers);
+		return envelope(topic, CloudEventHeaders.read(headers), data);
+	}
+
+	/**
+	 * The event that checked headers and the record's data make on {@code topic}.
+	 * @throws InvalidEventException for a type unknown or not the topic's, and data that is missing or does not parse
+	 */
+	public static EventEnvelope<?> envelope(String topic, CloudEventHeaders.Metadata metadata, byte[] data) {
 		Topic<?> eventTopic = Topics.byCloudEventType(metadata.type())
 			.orElseThrow(() -> new InvalidEventException(
 					"ce_type '" + CloudEventHeaders.printable(metadata.type()) + "' is not a known event type"));

@@ -1,0 +1,5 @@
+/**
+ * {@code benchmarks/run.sh codec}: the cost per event of event-contract's CloudEvents header codec against the
+ * CloudEvents SDK's Kafka binding, measured with JMH.
+ */
+package io.eventplatform.benchmarks.codec;
