@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
@@ -201,7 +202,7 @@ class CrashDurabilityEndToEndTests {
 		});
 	}
 
-	private static void checkTransactions(String account, List<Request> requests, Tally tally) {
+	static void checkTransactions(String account, List<Request> requests, Tally tally) {
 		Map<String, JsonNode> acknowledgedById = new HashMap<>();
 		for (Request request : requests) {
 			JsonNode original = Platform.json.readTree(request.acknowledged.get().body());
@@ -244,7 +245,7 @@ class CrashDurabilityEndToEndTests {
 		tally.lost += requests.size() - storedOnce.size();
 	}
 
-	private static void checkRegistrations(List<Request> requests, Tally tally) {
+	static void checkRegistrations(List<Request> requests, Tally tally) {
 		Map<String, String> acknowledgedIdByEmail = new HashMap<>();
 		List<String> stored = new ArrayList<>();
 		for (Request request : requests) {
@@ -334,33 +335,45 @@ class CrashDurabilityEndToEndTests {
 	 * outcome open (no connection, 5xx, a timeout, 409 while an earlier attempt with the key is in progress) is retried
 	 * with the same key; a 409 for an address means an earlier attempt registered it.
 	 */
-	private static CompletableFuture<Void> clients(List<Request> requests, String path, boolean idempotencyKey,
+	static CompletableFuture<Void> clients(List<Request> requests, String path, boolean idempotencyKey,
 			AtomicInteger acknowledged) {
 		// A thread per client, not the common pool: no client waits for a free worker.
 		ExecutorService threads = Executors.newFixedThreadPool(CLIENTS);
 		return CompletableFuture.allOf(IntStream.range(0, CLIENTS).mapToObj(client -> CompletableFuture.runAsync(() -> {
 			for (int i = client; i < requests.size(); i += CLIENTS) {
-				Request request = requests.get(i);
-				await().atMost(DEADLINE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).until(() -> {
-					HttpResponse<String> answer;
-					try {
-						answer = post(path, request.body, idempotencyKey ? request.key : null);
-					}
-					catch (UncheckedIOException ex) {
-						return false;
-					}
-					int status = answer.statusCode();
-					if (status == 200 || status == 201 || (!idempotencyKey && status == 409)) {
-						request.acknowledged.set(answer);
-						return true;
-					}
-					// 409 with a key: an earlier attempt with it is still being processed (its answer timed out)
-					assertThat(status).as(answer.body()).matches(code -> code >= 500 || code == 409, "open outcome");
-					return false;
+				sendUntilAcknowledged(requests.get(i), path, idempotencyKey, millis -> {
 				});
 				acknowledged.incrementAndGet();
 			}
 		}, threads)).toArray(CompletableFuture[]::new)).whenComplete((done, failure) -> threads.shutdown());
+	}
+
+	/**
+	 * Sends the request until it is acknowledged, as a careful client would; {@code callMillis} learns how long each
+	 * call took.
+	 */
+	static void sendUntilAcknowledged(Request request, String path, boolean idempotencyKey, LongConsumer callMillis) {
+		await().atMost(DEADLINE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).until(() -> {
+			HttpResponse<String> answer;
+			long started = System.nanoTime();
+			try {
+				answer = post(path, request.body, idempotencyKey ? request.key : null);
+			}
+			catch (UncheckedIOException ex) {
+				return false;
+			}
+			finally {
+				callMillis.accept(Duration.ofNanos(System.nanoTime() - started).toMillis());
+			}
+			int status = answer.statusCode();
+			if (status / 100 == 2 || (!idempotencyKey && status == 409)) {
+				request.acknowledged.set(answer);
+				return true;
+			}
+			// 409 with a key: an earlier attempt with it is still being processed (its answer timed out)
+			assertThat(status).as(answer.body()).matches(code -> code >= 500 || code == 409, "open outcome");
+			return false;
+		});
 	}
 
 	static HttpResponse<String> post(String path, String body, String idempotencyKey) {
@@ -394,7 +407,7 @@ class CrashDurabilityEndToEndTests {
 	}
 
 	/** The rows in the warehouse once {@code expected} are there, or what is there after a wait. */
-	private static long awaitWarehouseCount(String path, long expected) {
+	static long awaitWarehouseCount(String path, long expected) {
 		try {
 			await().atMost(Duration.ofSeconds(90)).until(() -> warehouseCount(path) >= expected);
 		}
@@ -410,7 +423,7 @@ class CrashDurabilityEndToEndTests {
 				: -1;
 	}
 
-	private static long aggregateCount(String account, Instant at) {
+	static long aggregateCount(String account, Instant at) {
 		HttpResponse<String> response = AnalyticsEndToEndTests.get("/api/analytics/accounts/" + account + "?at=" + at);
 		if (response.statusCode() != 200) {
 			return -1;

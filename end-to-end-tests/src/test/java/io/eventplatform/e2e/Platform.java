@@ -38,8 +38,9 @@ final class Platform implements BeforeAllCallback {
 	@Override
 	public void beforeAll(ExtensionContext context) {
 		context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).computeIfAbsent(Platform.class, key -> {
-			platform = start();
-			return (AutoCloseable) platform::close;
+			platform = start(1);
+			// Whichever platform runs at the end, the one of three brokers included.
+			return (AutoCloseable) () -> platform.close();
 		});
 	}
 
@@ -47,11 +48,24 @@ final class Platform implements BeforeAllCallback {
 		return platform;
 	}
 
-	private static LocalPlatform start() {
+	/**
+	 * Stops the platform of one broker and starts one on a cluster of three Kafka nodes ({@code ./run.sh --brokers 3}),
+	 * for the tests that kill nodes; they run last (see {@code @Order}), since a platform starts in minutes here.
+	 */
+	static synchronized LocalPlatform onThreeBrokers() {
+		if (platform.settings().kafka().size() != 3) {
+			platform.close();
+			platform = start(3);
+		}
+		return platform;
+	}
+
+	private static LocalPlatform start(int brokers) {
 		try {
 			Path projectRoot = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
 			Path dataDir = Files.createTempDirectory("event-platform-e2e");
-			return LocalPlatform.start(PlatformSettings.onFreePorts(projectRoot, dataDir), Clock.systemUTC());
+			return LocalPlatform.start(PlatformSettings.onFreePorts(projectRoot, dataDir).withBrokersOnFreePorts(brokers),
+					Clock.systemUTC());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -2,9 +2,11 @@ package io.eventplatform.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.eventplatform.contract.Topic;
 import io.eventplatform.contract.Topics;
+import io.eventplatform.local.kafka.KafkaCluster;
 
 /** The KafkaTopic resources declare exactly the topics of {@link Topics}, with the same layout. */
 class KafkaTopicsMatchTheContractTests {
@@ -93,6 +96,15 @@ class KafkaTopicsMatchTheContractTests {
 		}
 		assertThat(kafkaConfig.path("min.insync.replicas").asInt()).isEqualTo(minInSync);
 		assertThat(kafkaConfig.path("transaction.state.log.min.isr").asInt()).isEqualTo(minInSync);
+		// As the local cluster of the same size that the tests prove (./run.sh --brokers 3)
+		KafkaCluster local = KafkaCluster.of(Path.of("kafka"), IntStream.range(0, 2 * brokers).map(i -> 9092 + i).toArray());
+		local.replicationSettings()
+			.entrySet()
+			.stream()
+			// Share groups (KIP-932) are not used by the platform: Strimzi's defaults stand.
+			.filter(setting -> !setting.getKey().startsWith("share."))
+			.forEach(setting -> assertThat(kafkaConfig.path(setting.getKey()).asText()).as(setting.getKey())
+				.isEqualTo(setting.getValue()));
 	}
 
 	static String topicName(JsonNode resource) {

@@ -48,17 +48,7 @@ record BrokerConfiguration(int nodeId, int port, int controllerPort, String vote
 		properties.put("log.dirs", logDirectory().toAbsolutePath().toString());
 
 		// The same for the internal topics as for the platform's: consumer offsets and transactions survive a node.
-		String replicas = Integer.toString(replicationFactor);
-		String inSync = Integer.toString(minInsyncReplicas);
-		properties.put("offsets.topic.replication.factor", replicas);
-		properties.put("transaction.state.log.replication.factor", replicas);
-		properties.put("transaction.state.log.min.isr", inSync);
-		properties.put("share.coordinator.state.topic.replication.factor", replicas);
-		properties.put("share.coordinator.state.topic.min.isr", inSync);
-		properties.put("default.replication.factor", replicas);
-		properties.put("min.insync.replicas", inSync);
-		// A replica that is not in sync never becomes leader: no acknowledged write is lost to a failover.
-		properties.put("unclean.leader.election.enable", "false");
+		properties.putAll(KafkaCluster.replicationSettings(replicationFactor, minInsyncReplicas));
 		if (replicationFactor > 1) {
 			// The controller moves a dead node's leaderships once the node's session ends: after 4 s without a
 			// heartbeat instead of Kafka's 9 s, so a killed leader stops writes to its partitions for about that long.

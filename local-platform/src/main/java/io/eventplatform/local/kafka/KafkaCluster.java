@@ -3,7 +3,9 @@ package io.eventplatform.local.kafka;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -77,6 +79,30 @@ public record KafkaCluster(List<Node> nodes, Path directory) {
 
 	public int minInsyncReplicas() {
 		return size() >= 3 ? 2 : 1;
+	}
+
+	/**
+	 * How the cluster replicates, the internal topics included: what the Kubernetes cluster of the same size must
+	 * say as well (checked by k8s-manifests-tests).
+	 */
+	public Map<String, String> replicationSettings() {
+		return replicationSettings(replicationFactor(), minInsyncReplicas());
+	}
+
+	static Map<String, String> replicationSettings(int replicationFactor, int minInsyncReplicas) {
+		String replicas = Integer.toString(replicationFactor);
+		String inSync = Integer.toString(minInsyncReplicas);
+		Map<String, String> settings = new LinkedHashMap<>();
+		settings.put("default.replication.factor", replicas);
+		settings.put("min.insync.replicas", inSync);
+		settings.put("offsets.topic.replication.factor", replicas);
+		settings.put("transaction.state.log.replication.factor", replicas);
+		settings.put("transaction.state.log.min.isr", inSync);
+		settings.put("share.coordinator.state.topic.replication.factor", replicas);
+		settings.put("share.coordinator.state.topic.min.isr", inSync);
+		// Only a replica in sync may lead: no acknowledged write is lost to a failover.
+		settings.put("unclean.leader.election.enable", "false");
+		return settings;
 	}
 
 	/** The static KRaft voter set, {@code id@host:port} of every controller. */
