@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -46,8 +45,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.eventplatform.local.process.ChildProcess;
-
 /**
  * Three nodes as {@code ./run.sh --brokers 3} starts them. The proof follows Kafka's own {@code replication_test}:
  * steady keyed writes with {@code acks=all}, the leader of the partitions written to killed with SIGKILL five times and
@@ -69,7 +66,7 @@ class KafkaClusterIntegrationTests {
 
 	private KafkaCluster kafka;
 
-	private final Map<Integer, ChildProcess> nodes = new ConcurrentHashMap<>();
+	private KafkaProcesses nodes;
 
 	@BeforeAll
 	void startThreeNodes() throws Exception {
@@ -78,14 +75,12 @@ class KafkaClusterIntegrationTests {
 			ports[i] = freePort();
 		}
 		kafka = KafkaCluster.of(temp.resolve("kafka"), ports);
-		// Together: a node alone cannot elect a controller, it needs a majority of the three voters.
-		kafka.nodes().forEach(this::launch);
-		kafka.nodes().forEach(this::awaitReady);
+		nodes = KafkaProcesses.start(kafka, temp.resolve("logs"), Clock.systemUTC());
 	}
 
 	@AfterAll
 	void stopNodes() {
-		ChildProcess.stopAll(nodes.values(), Duration.ofSeconds(30));
+		nodes.close();
 	}
 
 	@Test
@@ -120,13 +115,12 @@ class KafkaClusterIntegrationTests {
 				int leader = leaderOfPartitionZero();
 				long acknowledgedBefore = writer.acknowledged.size();
 				long killedAt = System.nanoTime();
-				nodes.remove(leader).kill();
+				nodes.kill(leader);
 				// Writes carry on once a replica in sync has taken over the killed node's partitions.
 				await().atMost(Duration.ofSeconds(60))
 					.until(() -> writer.acknowledgedSince(killedAt, acknowledgedBefore) >= 2L * PARTITIONS * KEYS);
 				unavailableMillis.add(writer.longestPauseBetween(killedAt, System.nanoTime()));
-				launch(kafka.node(leader));
-				awaitReady(kafka.node(leader));
+				nodes.restart(leader);
 				// Back in sync before the next kill: with two of three out, no write could reach min.insync.replicas.
 				await().atMost(Duration.ofSeconds(60)).until(this::everyReplicaInSync);
 			}
@@ -195,21 +189,6 @@ class KafkaClusterIntegrationTests {
 			assertThat(read.get()).isGreaterThanOrEqualTo(atLeast);
 		}
 		return byKey;
-	}
-
-	private void launch(KafkaCluster.Node node) {
-		nodes.put(node.id(), ChildProcess.start(kafka.partName(node), kafka.command(node), temp,
-				temp.resolve("logs/" + kafka.partName(node) + ".log"), Instant.now()));
-	}
-
-	private void awaitReady(KafkaCluster.Node node) {
-		ChildProcess process = nodes.get(node.id());
-		try (KafkaReadiness readiness = kafka.readiness(node)) {
-			await().atMost(Duration.ofSeconds(90))
-				.pollInterval(Duration.ofMillis(200))
-				.failFast("node " + node.id() + " exited; see " + process.logFile(), () -> !process.isAlive())
-				.until(readiness::isReady);
-		}
 	}
 
 	private Admin admin() {

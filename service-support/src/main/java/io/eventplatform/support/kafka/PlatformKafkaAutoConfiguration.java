@@ -161,8 +161,9 @@ class PlatformKafkaAutoConfiguration {
 
 		@Bean
 		@ConditionalOnEnabledHealthIndicator("kafka")
-		KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
-			return new KafkaHealthIndicator(kafkaAdmin);
+		KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin, PlatformKafkaProperties properties) {
+			return new KafkaHealthIndicator(kafkaAdmin,
+					properties.producedTopics().stream().map(Topic::name).distinct().toList());
 		}
 	}
 }
