@@ -3,18 +3,17 @@ package io.eventplatform.analytics;
 import org.springframework.boot.SpringApplication;
 
 import io.eventplatform.support.testing.KafkaContainerConfiguration;
-import io.eventplatform.support.testing.PostgresContainerConfiguration;
 
 /**
- * The service against PostgreSQL and Kafka in containers, with the settings of production (the {@code postgresql} profile):
- * {@code ./mvnw -pl analytics-service spring-boot:test-run} (needs Docker; the containers stop with the application).
+ * The service against Kafka in a container: {@code ./mvnw -pl analytics-service spring-boot:test-run} (needs Docker;
+ * the container stops with the application). analytics-service keeps no database; its state lives in Kafka Streams'
+ * stores and changelogs.
  */
 public class TestAnalyticsServiceApplication {
 
 	public static void main(String[] args) {
 		SpringApplication.from(AnalyticsServiceApplication::main)
-			.with(PostgresContainerConfiguration.class, KafkaContainerConfiguration.class)
-			.withAdditionalProfiles("postgresql")
+			.with(KafkaContainerConfiguration.class)
 			.run(args);
 	}
 }

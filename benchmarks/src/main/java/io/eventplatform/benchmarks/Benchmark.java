@@ -57,7 +57,8 @@ final class Benchmark {
 
 	/** The parts of the platform, by the names local-platform gives their logs. */
 	static final List<String> PARTS = List.of("kafka-broker", "mail-server", "registration-service",
-			"weather-ingest-service", "transaction-service", "notification-service", "analytics-service", "gateway");
+			"weather-ingest-service", "transaction-service", "notification-service", "analytics-service",
+			"warehouse-service", "gateway");
 
 	private final BenchmarkSettings settings;
 
@@ -329,11 +330,12 @@ final class Benchmark {
 		if (groups.isEmpty()) {
 			return;
 		}
-		CatchUp catchUp = new CatchUp(platform, settings.consumingPart(), clock);
+		CatchUp catchUp = new CatchUp(platform, settings.consumingParts(), clock);
+		String consumingParts = String.join(" and ", settings.consumingParts());
 		for (int repetition = 1; repetition <= settings.catchUpRepeats(); repetition++) {
 			int i = repetition;
 			out.printf("▸ catch-up %d of %d: %d readings with %s stopped%n", i, settings.catchUpRepeats(),
-					settings.backlog(), settings.consumingPart());
+					settings.backlog(), consumingParts);
 			// The consumer tool right before, on the same machine state, for the ratio.
 			KafkaTools.ConsumerResult tool = kafka.consume(KAFKA_TOOLS_TOPIC, settings.kafkaRecords());
 			// A timeout only: the restart may take minutes on a busy machine, then draining at 200 readings/s at worst.
@@ -343,15 +345,15 @@ final class Benchmark {
 			Map<String, Duration> cpuAfter = cpu.snapshot();
 			Map<String, Duration> cpuUsed = new LinkedHashMap<>(CpuAccount.between(cpuBefore, cpuAfter));
 			// The consuming part is a new process: all its CPU time since its restart (its start included).
-			Optional.ofNullable(cpuAfter.get(settings.consumingPart()))
-				.ifPresent(used -> cpuUsed.put(settings.consumingPart(), used));
+			settings.consumingParts()
+				.forEach(part -> Optional.ofNullable(cpuAfter.get(part)).ifPresent(used -> cpuUsed.put(part, used)));
 			results.detail("catchup.analytics", "run " + i + ", CPU (writing the backlog, and "
-					+ settings.consumingPart() + "'s restart, included)",
+					+ consumingParts + "' restart, included)",
 					CpuAccount.perUnit(cpuUsed, settings.backlog(), "reading"));
 			result.groups().forEach((label, group) -> {
 				results.detail("catchup." + label, "run " + i, String.format(Locale.ROOT,
 						"backlog written in %.1f s; %s restarted and ready in %.1f s; first commit %s s, drained %s s after its start",
-						result.produceSeconds(), settings.consumingPart(), result.restartSeconds(),
+						result.produceSeconds(), consumingParts, result.restartSeconds(),
 						group.firstCommitSeconds().map(s -> String.format(Locale.ROOT, "%.1f", s)).orElse("never"),
 						group.secondsFromStart().map(s -> String.format(Locale.ROOT, "%.1f", s)).orElse("never")));
 				group.readingsPerSecond().ifPresentOrElse(rate -> {
@@ -510,7 +512,7 @@ final class Benchmark {
 				+ "effect was committed before the 202 reached the client: the warehouse listener often writes the row "
 				+ "while the acknowledgement is still on its way back through weather-ingest-service and the gateway "
 				+ "(negative differences count as 0).");
-		notes.add("Catch-up: " + settings.consumingPart() + " stopped, the backlog written straight to weather.readings "
+		notes.add("Catch-up: " + String.join(" and ", settings.consumingParts()) + " stopped, the backlog written straight to weather.readings "
 				+ "(as stations writing directly do, CloudEvents headers through the contract's serializer), the service "
 				+ "started again; rate = backlog / (time of last commit - time of first commit). Ratio against "
 				+ "ConsumerPerformance run just before.");

@@ -20,27 +20,31 @@ import java.util.Map;
  * @param backlog readings written while the consumers are stopped, for catch-up
  * @param e2eMaxRate caps E2E's rate (half of G); 0 for no cap
  * @param attach a platform already running, instead of starting one
+ * @param consumingParts the services that consume weather.readings, stopped together for catch-up
  */
 public record BenchmarkSettings(boolean smoke, int repeats, int startups, Duration warmup, Duration duration, int threads,
 		int connections, long kafkaRecords, int recordSize, int batchSize, Duration e2eDuration, double e2eMaxRate,
 		long backlog, int catchUpRepeats, Path projectDir, Path outputDir, String note, Attach attach, String clientId,
-		String clientSecret, String streamsGroup, String consumingPart, List<String> arguments) {
+		String clientSecret, String streamsGroup, List<String> consumingParts, List<String> arguments) {
 
 	/** A running platform: its gateway, weather-ingest-service and broker. */
 	public record Attach(URI gateway, URI weatherIngest, String bootstrapServers) {
 	}
 
+	/** The Kafka Streams application and the warehouse sync: each its own service since the warehouse left analytics. */
+	static final List<String> CONSUMING_PARTS = List.of("analytics-service", "warehouse-service");
+
 	static BenchmarkSettings full(Path projectDir) {
 		return new BenchmarkSettings(false, 5, 3, Duration.ofSeconds(10), Duration.ofSeconds(30), 2, 64, 1_000_000, 1024,
 				500, Duration.ofSeconds(60), 0, 1_000_000, 3, projectDir, projectDir.resolve("benchmarks/results"), "",
-				null, "demo-client", "demo-secret", "analytics-service", "analytics-service", List.of());
+				null, "demo-client", "demo-secret", "analytics-service", CONSUMING_PARTS, List.of());
 	}
 
 	static BenchmarkSettings smoke(Path projectDir) {
 		return new BenchmarkSettings(true, 1, 1, Duration.ofSeconds(1), Duration.ofSeconds(2), 2, 16, 20_000, 1024, 500,
 				Duration.ofSeconds(3), 200, 5_000, 1, projectDir, projectDir.resolve("benchmarks/target/smoke-results"),
 				"Smoke run: tiny counts, one repetition; proves the harness, not the figures.", null, "demo-client",
-				"demo-secret", "analytics-service", "analytics-service", List.of());
+				"demo-secret", "analytics-service", CONSUMING_PARTS, List.of());
 	}
 
 	/** {@code --smoke} first picks the preset; every other option overrides one value of it. */
@@ -196,7 +200,7 @@ public record BenchmarkSettings(boolean smoke, int repeats, int startups, Durati
 
 		String streamsGroup;
 
-		String consumingPart;
+		List<String> consumingParts;
 
 		List<String> arguments;
 
@@ -222,14 +226,14 @@ public record BenchmarkSettings(boolean smoke, int repeats, int startups, Durati
 			clientId = s.clientId;
 			clientSecret = s.clientSecret;
 			streamsGroup = s.streamsGroup;
-			consumingPart = s.consumingPart;
+			consumingParts = s.consumingParts;
 			arguments = new ArrayList<>(s.arguments);
 		}
 
 		BenchmarkSettings build() {
 			return new BenchmarkSettings(smoke, repeats, startups, warmup, duration, threads, connections, kafkaRecords,
 					recordSize, batchSize, e2eDuration, e2eMaxRate, backlog, catchUpRepeats, projectDir, outputDir, note,
-					attach, clientId, clientSecret, streamsGroup, consumingPart, List.copyOf(arguments));
+					attach, clientId, clientSecret, streamsGroup, List.copyOf(consumingParts), List.copyOf(arguments));
 		}
 
 	}

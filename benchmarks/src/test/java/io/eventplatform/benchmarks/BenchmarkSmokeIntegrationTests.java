@@ -102,8 +102,9 @@ class BenchmarkSmokeIntegrationTests {
 	}
 
 	/**
-	 * wrk and nginx are Debian packages that CI installs; a developer's machine may lack them. The warehouse sync and
-	 * the weather aggregates are features of analytics-service; until the build has them there is nothing to follow.
+	 * wrk and nginx are Debian packages that CI installs; a developer's machine may lack them. The warehouse sync
+	 * (warehouse-service) and the weather aggregates (analytics-service): until the build has them there is nothing to
+	 * follow.
 	 */
 	private static boolean allowedToBeMissing(String key, String code) throws IOException {
 		return switch (code) {
@@ -119,7 +120,7 @@ class BenchmarkSmokeIntegrationTests {
 	}
 
 	private static boolean hasWarehouse() {
-		return Files.isDirectory(PROJECT_ROOT.resolve("analytics-service/src/main/java/io/eventplatform/analytics/warehouse"));
+		return Files.isDirectory(PROJECT_ROOT.resolve("warehouse-service/src/main/java/io/eventplatform/warehouse"));
 	}
 
 	private static boolean isLatency(String key) {

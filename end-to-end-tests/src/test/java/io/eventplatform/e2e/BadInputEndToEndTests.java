@@ -98,6 +98,7 @@ class BadInputEndToEndTests {
 		List<Integer> ports = List.of(platform.settings().gatewayPort(), platform.settings().registrationPort(),
 				platform.settings().weatherIngestPort(), platform.settings().transactionPort(),
 				platform.settings().notificationPort(), platform.settings().analyticsPort(),
+				platform.settings().warehousePort(),
 				platform.settings().kafkaPort(), platform.settings().smtpPort());
 		List<String> sockets = new ArrayList<>(Files.readAllLines(tcp));
 		Path tcp6 = Path.of("/proc/net/tcp6");

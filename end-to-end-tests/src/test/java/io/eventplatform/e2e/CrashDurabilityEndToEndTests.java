@@ -48,7 +48,7 @@ import tools.jackson.databind.JsonNode;
  * address; transaction-service and registration-service are killed with SIGKILL meanwhile and started again. Then
  * every acknowledged request exists exactly once in the service's database (read through its API), once by id on its
  * topic after de-duplication by {@code ce_id} and (transactions) once in the warehouse, and every idempotent retry
- * answers the original response. analytics-service is killed in the middle of the warehouse's batches: every reading ends in the
+ * answers the original response. warehouse-service is killed in the middle of its batches: every reading ends in the
  * warehouse once. A record the outbox sends again (same {@code ce_id}) has no second effect.
  */
 @ExtendWith(Platform.class)
@@ -122,7 +122,7 @@ class CrashDurabilityEndToEndTests {
 	}
 
 	@Test
-	void shouldWriteEveryReadingToTheWarehouseOnceWhenAnalyticsIsKilledMidBatch() {
+	void shouldWriteEveryReadingToTheWarehouseOnceWhenItIsKilledMidBatch() {
 		String station = "crash-" + UUID.randomUUID().toString().substring(0, 8);
 		Instant first = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 		int total = READING_BATCHES * READINGS_PER_BATCH;
@@ -146,16 +146,16 @@ class CrashDurabilityEndToEndTests {
 			}
 		});
 
-		// When analytics-service is killed (SIGKILL) as soon as the warehouse has written some of them, and restarted
+		// When warehouse-service is killed (SIGKILL) as soon as it has written some of them, and restarted
 		AtomicLong lastCount = new AtomicLong();
 		await().atMost(DEADLINE).pollInterval(Duration.ofMillis(50)).until(() -> {
 			lastCount.set(warehouseCount(readings));
 			return lastCount.get() > 0;
 		});
-		Platform.get().killPart("analytics-service");
+		Platform.get().killPart("warehouse-service");
 		long lastSeenBeforeKill = lastCount.get();
 		posting.join();
-		Platform.get().startPart("analytics-service");
+		Platform.get().startPart("warehouse-service");
 
 		// Then every reading is in the warehouse exactly once
 		long found = awaitWarehouseCount(readings, total);

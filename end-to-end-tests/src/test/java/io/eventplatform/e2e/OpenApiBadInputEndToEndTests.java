@@ -31,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every operation that the five services publish in their OpenAPI documents, called through the gateway with inputs
+ * Every operation that the six services publish in their OpenAPI documents, called through the gateway with inputs
  * that break its schema: each parameter missing, of the wrong type, at and beyond its bounds, huge, in unusual Unicode
  * and with control characters; each body property likewise, and bodies that are no JSON object at all; plus values
  * that jqwik generates (its edge cases first, then seeded random samples). The token has every scope, so the input,
@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OpenApiBadInputEndToEndTests {
 
 	private static final List<String> SERVICES = List.of("registration", "weather-ingest", "transaction",
-			"notification", "analytics");
+			"notification", "analytics", "warehouse");
 
 	private static final JsonNodeFactory nodes = JsonNodeFactory.instance;
 

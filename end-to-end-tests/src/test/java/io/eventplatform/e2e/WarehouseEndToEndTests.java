@@ -25,7 +25,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The warehouse as a client sees it: what is posted to the producer services appears in the history queries of
- * analytics-service, through the gateway with real tokens, and an administrator's replay changes none of it.
+ * warehouse-service (at {@code /api/analytics/history/**}, where they were when analytics-service answered them),
+ * through the gateway with real tokens, and an administrator's replay changes none of it. The consumer groups keep
+ * the names they had in analytics-service.
  */
 @ExtendWith(Platform.class)
 @Order(20)
@@ -106,8 +108,8 @@ class WarehouseEndToEndTests {
 		// The demo client may read the history but not replay; the administrator may.
 		String replay = """
 				{"from":"%s"}""".formatted(start.minusSeconds(60));
-		assertThat(post("/api/analytics/admin/replay", replay, token).statusCode()).isEqualTo(403);
-		HttpResponse<String> replayed = post("/api/analytics/admin/replay", replay, adminToken);
+		assertThat(post("/api/warehouse/admin/replay", replay, token).statusCode()).isEqualTo(403);
+		HttpResponse<String> replayed = post("/api/warehouse/admin/replay", replay, adminToken);
 		assertThat(replayed.statusCode()).isEqualTo(202);
 		assertThat(replayed.body()).contains("analytics-warehouse-transactions");
 

@@ -22,8 +22,9 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * The gateway on a random port, in front of one {@link FakeDownstream} that plays registration, transaction,
- * notification and analytics, while weather-ingest points at a closed port (a service that is down). Every integration
- * test extends this class, so they all share one application context.
+ * notification and analytics, and another that plays warehouse-service (so a test sees which of the two a path under
+ * {@code /api/analytics} reached), while weather-ingest points at a closed port (a service that is down). Every
+ * integration test extends this class, so they all share one application context.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "platform.security.issuer-uri=" + RunningGateway.ISSUER,
@@ -58,6 +59,8 @@ public abstract class RunningGateway {
 
 	protected static final FakeDownstream downstream = FakeDownstream.start();
 
+	protected static final FakeDownstream warehouse = FakeDownstream.start();
+
 	protected static final URI serviceThatIsDown = URI.create("http://127.0.0.1:" + closedPort());
 
 	@LocalServerPort
@@ -72,6 +75,7 @@ public abstract class RunningGateway {
 		registry.add("platform.gateway.services.transaction", downstream::uri);
 		registry.add("platform.gateway.services.notification", downstream::uri);
 		registry.add("platform.gateway.services.analytics", downstream::uri);
+		registry.add("platform.gateway.services.warehouse", warehouse::uri);
 	}
 
 	@BeforeEach

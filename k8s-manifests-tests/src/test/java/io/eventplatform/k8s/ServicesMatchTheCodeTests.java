@@ -246,7 +246,7 @@ class ServicesMatchTheCodeTests {
 		Manifests manifests = Manifests.of(layout);
 		if (layout.equals("prod")) {
 			assertThat(Deployments.names(manifests.ofKind("ScaledObject"))).as("lag-scaled in prod")
-				.contains("notification-service", "analytics-service");
+				.contains("notification-service", "analytics-service", "warehouse-service");
 		}
 		for (ObjectNode scaledObject : manifests.ofKind("ScaledObject")) {
 			Service service = ServiceModules.named(scaledObject.at("/spec/scaleTargetRef/name").asText());

@@ -23,7 +23,7 @@ import io.eventplatform.local.PlatformSettings.Application;
 import io.eventplatform.local.process.ChildProcess;
 
 /**
- * The running platform: a Kafka broker, a mail server, the five services and the gateway, each a process of its
+ * The running platform: a Kafka broker, a mail server, the six services and the gateway, each a process of its
  * own. {@link #start(PlatformSettings)} returns once every part is ready; {@link #close()} stops them in reverse
  * order. A shutdown hook closes the platform if the JVM ends first, so no part outlives the launcher.
  */
@@ -73,6 +73,8 @@ public final class LocalPlatform implements AutoCloseable {
 	}
 
 	static LocalPlatform start(PlatformSettings settings, PrintStream console, Clock clock) {
+		WarehouseDataUpgrade.moveAnalyticsDatabase(settings.dataDir())
+			.ifPresent(moved -> console.println("▸ moved the warehouse's tables from analytics-service to " + moved));
 		return start(settings, PlatformParts.of(settings), console, clock);
 	}
 

@@ -23,7 +23,7 @@ public final class LocalPlatformCommand {
 	static final String USAGE = """
 			Usage: ./run.sh [--no-build] [--demo] [--brokers 1|3] [--data-dir <path>] [--listen <address>]
 
-			Starts a Kafka broker, a mail server, the five services and the gateway on this machine. Everything
+			Starts a Kafka broker, a mail server, the six services and the gateway on this machine. Everything
 			listens on the loopback interface (127.0.0.1) only.
 
 			  --no-build          skip the Maven build (run.sh only)

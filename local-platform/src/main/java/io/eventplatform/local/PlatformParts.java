@@ -19,7 +19,7 @@ import io.eventplatform.local.process.Readiness;
 final class PlatformParts {
 
 	/**
-	 * Sized so that six applications, the broker and the mail server stay within about 2.5 GiB resident on a 2-core
+	 * Sized so that seven applications, the broker and the mail server stay within about 2.5 GiB resident on a 2-core
 	 * machine. The serial collector has no background threads; C1 only starts faster and skips C2's memory-hungry
 	 * compilations (peak throughput is not what a local run is for); {@code file.encoding} gives Java 17 the UTF-8
 	 * default that Java 18 has, whatever the machine's locale.

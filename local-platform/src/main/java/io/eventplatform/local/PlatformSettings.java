@@ -30,6 +30,7 @@ import io.eventplatform.local.kafka.KafkaCluster;
  * @param transactionPort transaction-service
  * @param notificationPort notification-service
  * @param analyticsPort analytics-service
+ * @param warehousePort warehouse-service
  * @param startupTimeout how long every part together may take to become ready
  * @param gatewayAddress the interface the gateway listens on: the loopback interface unless {@code ./run.sh --listen}
  * names another (e.g. {@code 0.0.0.0}); the services, the broker and the mail server always listen on loopback only
@@ -38,13 +39,13 @@ import io.eventplatform.local.kafka.KafkaCluster;
  */
 public record PlatformSettings(Path projectDir, Path dataDir, int kafkaPort, int kafkaControllerPort, int smtpPort,
 		int mailApiPort, int gatewayPort, int registrationPort, int weatherIngestPort, int transactionPort,
-		int notificationPort, int analyticsPort, Duration startupTimeout, String gatewayAddress,
+		int notificationPort, int analyticsPort, int warehousePort, Duration startupTimeout, String gatewayAddress,
 		List<Integer> moreKafkaPorts) {
 
 	/** Where every part listens unless told otherwise: nobody else on the network can reach a local run. */
 	public static final String LOOPBACK = "127.0.0.1";
 
-	/** Six Spring Boot applications starting at once on 2 cores take a minute or two; this leaves room. */
+	/** Seven Spring Boot applications starting at once on 2 cores take a minute or two; this leaves room. */
 	public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofMinutes(4);
 
 	public PlatformSettings {
@@ -65,7 +66,8 @@ public record PlatformSettings(Path projectDir, Path dataDir, int kafkaPort, int
 			throw new IllegalArgumentException("Kafka runs as 1 or 3 nodes, each with two ports: " + moreKafkaPorts);
 		}
 		List<Integer> ports = new ArrayList<>(List.of(kafkaPort, kafkaControllerPort, smtpPort, mailApiPort,
-				gatewayPort, registrationPort, weatherIngestPort, transactionPort, notificationPort, analyticsPort));
+				gatewayPort, registrationPort, weatherIngestPort, transactionPort, notificationPort, analyticsPort,
+				warehousePort));
 		ports.addAll(moreKafkaPorts);
 		if (ports.stream().anyMatch(port -> port < 1 || port > 65535)) {
 			throw new IllegalArgumentException("Every port must be between 1 and 65535: " + ports);
@@ -77,37 +79,37 @@ public record PlatformSettings(Path projectDir, Path dataDir, int kafkaPort, int
 
 	/**
 	 * The ports the README documents (broker 9092 and 9093, SMTP 3025, mail API 8025, gateway 8080, services 8081 to
-	 * 8085) and {@code <projectDir>/data}.
+	 * 8086) and {@code <projectDir>/data}.
 	 */
 	public static PlatformSettings defaults(Path projectDir) {
 		return new PlatformSettings(projectDir, projectDir.resolve("data"), 9092, 9093, 3025, 8025, 8080, 8081, 8082,
-				8083, 8084, 8085, DEFAULT_STARTUP_TIMEOUT, LOOPBACK, List.of());
+				8083, 8084, 8085, 8086, DEFAULT_STARTUP_TIMEOUT, LOOPBACK, List.of());
 	}
 
 	/** Ports that are free right now, for tests that must not collide with a platform already running. */
 	public static PlatformSettings onFreePorts(Path projectDir, Path dataDir) {
-		int[] ports = freePorts(10);
+		int[] ports = freePorts(11);
 		return new PlatformSettings(projectDir, dataDir, ports[0], ports[1], ports[2], ports[3], ports[4], ports[5],
-				ports[6], ports[7], ports[8], ports[9], DEFAULT_STARTUP_TIMEOUT, LOOPBACK, List.of());
+				ports[6], ports[7], ports[8], ports[9], ports[10], DEFAULT_STARTUP_TIMEOUT, LOOPBACK, List.of());
 	}
 
 	public PlatformSettings withDataDir(Path dataDir) {
 		return new PlatformSettings(projectDir, dataDir, kafkaPort, kafkaControllerPort, smtpPort, mailApiPort,
 				gatewayPort, registrationPort, weatherIngestPort, transactionPort, notificationPort, analyticsPort,
-				startupTimeout, gatewayAddress, moreKafkaPorts);
+				warehousePort, startupTimeout, gatewayAddress, moreKafkaPorts);
 	}
 
 	public PlatformSettings withStartupTimeout(Duration startupTimeout) {
 		return new PlatformSettings(projectDir, dataDir, kafkaPort, kafkaControllerPort, smtpPort, mailApiPort,
 				gatewayPort, registrationPort, weatherIngestPort, transactionPort, notificationPort, analyticsPort,
-				startupTimeout, gatewayAddress, moreKafkaPorts);
+				warehousePort, startupTimeout, gatewayAddress, moreKafkaPorts);
 	}
 
 	/** The gateway listening on {@code address} instead of the loopback interface ({@code ./run.sh --listen}). */
 	public PlatformSettings withGatewayAddress(String address) {
 		return new PlatformSettings(projectDir, dataDir, kafkaPort, kafkaControllerPort, smtpPort, mailApiPort,
 				gatewayPort, registrationPort, weatherIngestPort, transactionPort, notificationPort, analyticsPort,
-				startupTimeout, address, moreKafkaPorts);
+				warehousePort, startupTimeout, address, moreKafkaPorts);
 	}
 
 	/**
@@ -135,7 +137,7 @@ public record PlatformSettings(Path projectDir, Path dataDir, int kafkaPort, int
 		}
 		return new PlatformSettings(projectDir, dataDir, kafkaPort, kafkaControllerPort, smtpPort, mailApiPort,
 				gatewayPort, registrationPort, weatherIngestPort, transactionPort, notificationPort, analyticsPort,
-				startupTimeout, gatewayAddress, more);
+				warehousePort, startupTimeout, gatewayAddress, more);
 	}
 
 	/** The local Kafka these settings describe: one node in {@code <dataDir>/kafka}, or three in {@code kafka-cluster}. */
@@ -179,13 +181,14 @@ public record PlatformSettings(Path projectDir, Path dataDir, int kafkaPort, int
 		return logsDir().resolve(partName + ".log");
 	}
 
-	/** The Spring Boot applications: the five services, then the gateway. */
+	/** The Spring Boot applications: the six services, then the gateway. */
 	List<Application> applications() {
 		return List.of(new Application("registration-service", "registration", registrationPort),
 				new Application("weather-ingest-service", "weather-ingest", weatherIngestPort),
 				new Application("transaction-service", "transaction", transactionPort),
 				new Application("notification-service", "notification", notificationPort),
 				new Application("analytics-service", "analytics", analyticsPort),
+				new Application("warehouse-service", "warehouse", warehousePort),
 				new Application("gateway", null, gatewayPort));
 	}
 

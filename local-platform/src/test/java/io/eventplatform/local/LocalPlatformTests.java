@@ -37,6 +37,8 @@ class LocalPlatformTests {
 				.isEqualTo(URI.create("http://127.0.0.1:" + settings.weatherIngestPort()));
 			assertThat(platform.serviceUrl("analytics-service"))
 				.isEqualTo(URI.create("http://127.0.0.1:" + settings.analyticsPort()));
+			assertThat(platform.serviceUrl("warehouse"))
+				.isEqualTo(URI.create("http://127.0.0.1:" + settings.warehousePort()));
 			assertThatIllegalArgumentException().isThrownBy(() -> platform.serviceUrl("billing-service"))
 				.withMessageContaining("registration-service");
 		}

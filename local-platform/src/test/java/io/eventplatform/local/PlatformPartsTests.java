@@ -18,7 +18,7 @@ class PlatformPartsTests {
 	final PlatformSettings settings = PlatformSettings.defaults(Path.of("/work/project"));
 
 	@Test
-	void startsTheBrokerAndTheMailServerFirstThenTheFiveServicesAndTheGateway() {
+	void startsTheBrokerAndTheMailServerFirstThenTheSixServicesAndTheGateway() {
 		// When
 		List<Part> parts = PlatformParts.of(settings);
 
@@ -31,6 +31,7 @@ class PlatformPartsTests {
 					tuple("transaction-service", Part.Stage.APPLICATIONS),
 					tuple("notification-service", Part.Stage.APPLICATIONS),
 					tuple("analytics-service", Part.Stage.APPLICATIONS),
+					tuple("warehouse-service", Part.Stage.APPLICATIONS),
 					tuple("gateway", Part.Stage.APPLICATIONS));
 	}
 
@@ -120,7 +121,8 @@ class PlatformPartsTests {
 				"--platform.gateway.services.weather-ingest=http://127.0.0.1:8082",
 				"--platform.gateway.services.transaction=http://127.0.0.1:8083",
 				"--platform.gateway.services.notification=http://127.0.0.1:8084",
-				"--platform.gateway.services.analytics=http://127.0.0.1:8085");
+				"--platform.gateway.services.analytics=http://127.0.0.1:8085",
+				"--platform.gateway.services.warehouse=http://127.0.0.1:8086");
 	}
 
 	@Test

@@ -16,8 +16,9 @@ import static org.awaitility.Awaitility.await;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * Catch-up: the consuming service is stopped, a backlog of readings is written to {@code weather.readings}, the
- * service is started again, and the time each consumer group needs to commit up to the end of the backlog is taken.
+ * Catch-up: the consuming services are stopped, a backlog of readings is written to {@code weather.readings}, the
+ * services are started again (together), and the time each consumer group needs to commit up to the end of the
+ * backlog is taken.
  * <p>
  * The rate is the backlog divided by the time from the group's first commit after the restart to its commit of the
  * last record: the restart of the JVM is not consumption, so it is reported separately (process start to drained).
@@ -27,13 +28,13 @@ public final class CatchUp {
 
 	private final LocalPlatform platform;
 
-	private final String consumingPart;
+	private final List<String> consumingParts;
 
 	private final Clock clock;
 
-	public CatchUp(LocalPlatform platform, String consumingPart, Clock clock) {
+	public CatchUp(LocalPlatform platform, List<String> consumingParts, Clock clock) {
 		this.platform = platform;
-		this.consumingPart = consumingPart;
+		this.consumingParts = List.copyOf(consumingParts);
 		this.clock = clock;
 	}
 
@@ -45,7 +46,7 @@ public final class CatchUp {
 			if (!behind.isEmpty()) {
 				throw new IllegalStateException("Groups " + behind + " did not catch up before the backlog was written");
 			}
-			platform.stopPart(consumingPart);
+			consumingParts.forEach(platform::stopPart);
 			long produceStart = System.nanoTime();
 			BacklogProducer.produce(bootstrap, backlog, clock);
 			double produceSeconds = (System.nanoTime() - produceStart) / 1e9;
@@ -53,10 +54,11 @@ public final class CatchUp {
 			Map<String, Map<Integer, Long>> before = offsets.committed(groupIds);
 
 			long start = System.nanoTime();
-			CompletableFuture<Long> ready = CompletableFuture.supplyAsync(() -> {
-				platform.startPart(consumingPart);
-				return System.nanoTime();
-			});
+			CompletableFuture<Long> ready = CompletableFuture
+				.allOf(consumingParts.stream()
+					.map(part -> CompletableFuture.runAsync(() -> platform.startPart(part)))
+					.toArray(CompletableFuture[]::new))
+				.thenApply(started -> System.nanoTime());
 			Map<String, Long> firstProgress = new HashMap<>();
 			Map<String, Long> drained = new HashMap<>();
 			try {
@@ -98,7 +100,7 @@ public final class CatchUp {
 
 	/**
 	 * @param produceSeconds how long writing the backlog took
-	 * @param restartSeconds from the start of the consuming service to its readiness
+	 * @param restartSeconds from the start of the consuming services to the readiness of the last of them
 	 */
 	public record Result(long backlog, double produceSeconds, double restartSeconds, Map<String, Group> groups) {
 	}

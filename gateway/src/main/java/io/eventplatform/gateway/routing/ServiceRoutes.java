@@ -28,14 +28,17 @@ class ServiceRoutes {
 			.and(serviceRoute("weather-ingest", "/api/weather/**", services.weatherIngest()))
 			.and(serviceRoute("transaction", "/api/transactions/**", services.transaction()))
 			.and(serviceRoute("notification", "/api/notifications/**", services.notification()))
+			// The history queries kept their path when the warehouse left analytics-service: clients are unchanged.
+			// Before the analytics route, which would take them otherwise (the first route that matches wins).
+			.and(serviceRoute("warehouse-history", "/api/analytics/history/**", services.warehouse()))
 			.and(serviceRoute("analytics", "/api/analytics/**", services.analytics()))
-			// Administration (replaying a consumer group) is served by analytics-service for now.
-			.and(serviceRoute("admin", "/api/admin/**", services.analytics()))
+			.and(serviceRoute("warehouse", "/api/warehouse/**", services.warehouse()))
 			.and(apiDocsRoute("registration", services.registration()))
 			.and(apiDocsRoute("weather-ingest", services.weatherIngest()))
 			.and(apiDocsRoute("transaction", services.transaction()))
 			.and(apiDocsRoute("notification", services.notification()))
-			.and(apiDocsRoute("analytics", services.analytics()));
+			.and(apiDocsRoute("analytics", services.analytics()))
+			.and(apiDocsRoute("warehouse", services.warehouse()));
 	}
 
 	/**

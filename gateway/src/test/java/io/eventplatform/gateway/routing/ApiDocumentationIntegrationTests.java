@@ -28,7 +28,7 @@ class ApiDocumentationIntegrationTests extends RunningGateway {
 			.jsonPath("$.urls[*].url")
 			.value(urls -> assertThat((java.util.List<Object>) urls).containsExactlyInAnyOrder("/api-docs/registration",
 					"/api-docs/weather-ingest", "/api-docs/transaction", "/api-docs/notification",
-					"/api-docs/analytics"));
+					"/api-docs/analytics", "/api-docs/warehouse"));
 		gateway.get().uri("/swagger-ui/index.html").exchange().expectStatus().isOk();
 	}
 

@@ -50,6 +50,38 @@ class RoutingIntegrationTests extends RunningGateway {
 	}
 
 	@Test
+	void routesTheHistoryQueriesAndTheWarehousesAdministrationToWarehouseServiceAndTheRestToAnalytics() {
+		// Given
+		String reader = demoToken("analytics:read");
+		String admin = adminToken("platform:admin");
+		String trace = UUID.randomUUID().toString();
+		String history = "/api/analytics/history/accounts/ACC-1/transactions?trace=" + trace;
+		String aggregates = "/api/analytics/accounts/ACC-1?trace=" + trace;
+		String replay = "/api/warehouse/admin/replay?trace=" + trace;
+
+		// When
+		gateway.get().uri(history).headers(headers -> headers.setBearerAuth(reader)).exchange().expectStatus().isOk();
+		gateway.get().uri(aggregates).headers(headers -> headers.setBearerAuth(reader)).exchange().expectStatus().isOk();
+		gateway.post()
+			.uri(replay)
+			.headers(headers -> headers.setBearerAuth(admin))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"from\":\"2026-11-21T00:00:00Z\"}")
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		gateway.get().uri("/api-docs/warehouse").exchange().expectStatus().isOk();
+
+		// Then: the path each service gets is the one the client sent
+		assertThat(warehouse.requestsTo(history)).isOne();
+		assertThat(downstream.requestsTo(history)).isZero();
+		assertThat(downstream.requestsTo(aggregates)).isOne();
+		assertThat(warehouse.requestsTo(aggregates)).isZero();
+		assertThat(warehouse.requestsTo(replay)).isOne();
+		assertThat(warehouse.lastRequestTo("/v3/api-docs")).isPresent();
+	}
+
+	@Test
 	void passesAServicesRetryAfterToTheCallerAtOnceInsteadOfRetryingOnItsBehalf() {
 		// Given: a service that answers 503 with Retry-After: 30, to a GET (which an HTTP client may retry on its own)
 		String token = demoToken("users:read");

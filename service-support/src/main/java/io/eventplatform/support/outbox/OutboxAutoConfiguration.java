@@ -28,7 +28,7 @@ import io.eventplatform.support.kafka.PlatformKafkaProperties;
 
 /**
  * Active in the services that say {@code platform.outbox.enabled=true} and keep a database: their events go through
- * the outbox. A service with a database of another purpose (analytics' warehouse) has none.
+ * the outbox. A service with a database of another purpose (warehouse-service) has none.
  */
 @AutoConfiguration(afterName = {
 		"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",

@@ -2,4 +2,4 @@
  * The warehouse: users, transactions and weather readings copied from their topics into SQL tables by a consumer
  * group of its own, once per event id, for history queries and analysts' SQL.
  */
-package io.eventplatform.analytics.warehouse;
+package io.eventplatform.warehouse;

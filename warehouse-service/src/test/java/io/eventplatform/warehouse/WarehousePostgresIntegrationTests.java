@@ -1,9 +1,9 @@
-package io.eventplatform.analytics.warehouse;
+package io.eventplatform.warehouse;
 
-import static io.eventplatform.analytics.warehouse.WarehouseEvents.now;
-import static io.eventplatform.analytics.warehouse.WarehouseEvents.reading;
-import static io.eventplatform.analytics.warehouse.WarehouseEvents.transaction;
-import static io.eventplatform.analytics.warehouse.WarehouseEvents.user;
+import static io.eventplatform.warehouse.WarehouseEvents.now;
+import static io.eventplatform.warehouse.WarehouseEvents.reading;
+import static io.eventplatform.warehouse.WarehouseEvents.transaction;
+import static io.eventplatform.warehouse.WarehouseEvents.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -49,7 +49,7 @@ import io.eventplatform.contract.weather.WeatherReadingRecorded;
  * comes back.
  */
 @SpringBootTest(properties = { "platform.data-dir=./target/warehouse-postgres-tests/${random.uuid}",
-		"spring.kafka.streams.auto-startup=false", "spring.datasource.hikari.connection-timeout=1000",
+		"spring.datasource.hikari.connection-timeout=1000",
 		"platform.kafka.retry.max-interval-while-infrastructure-is-away=2s" })
 @ActiveProfiles("postgresql")
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers", brokerProperties = {

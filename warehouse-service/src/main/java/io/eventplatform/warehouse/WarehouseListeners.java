@@ -1,4 +1,4 @@
-package io.eventplatform.analytics.warehouse;
+package io.eventplatform.warehouse;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,7 +23,9 @@ import io.eventplatform.contract.weather.WeatherReadingRecorded;
 
 /**
  * Copies each topic into its table, a poll at a time. Each listener's id is also its consumer group, one per topic,
- * independent of the Kafka Streams application and of each other: the replay endpoint rewinds them by these ids.
+ * independent of every other service's groups and of each other: the replay endpoint rewinds them by these ids. The
+ * groups keep the names they had while the warehouse ran inside analytics-service, so that an upgraded deployment
+ * resumes from the offsets committed there (its rows stay in the same database) rather than reading every topic again.
  */
 @Component
 class WarehouseListeners {

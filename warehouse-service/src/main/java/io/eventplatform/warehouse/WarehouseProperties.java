@@ -1,4 +1,4 @@
-package io.eventplatform.analytics.warehouse;
+package io.eventplatform.warehouse;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,16 +1,14 @@
-package io.eventplatform.analytics.warehouse;
+package io.eventplatform.warehouse;
 
-import static io.eventplatform.analytics.warehouse.WarehouseEvents.event;
-import static io.eventplatform.analytics.warehouse.WarehouseEvents.now;
-import static io.eventplatform.analytics.warehouse.WarehouseEvents.transaction;
+import static io.eventplatform.warehouse.WarehouseEvents.event;
+import static io.eventplatform.warehouse.WarehouseEvents.now;
+import static io.eventplatform.warehouse.WarehouseEvents.transaction;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,15 +22,15 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import io.eventplatform.contract.users.UserRegistered;
+import io.eventplatform.support.testing.ClientTokens;
 
 /**
- * Who reads what in the analytics history (issue 14, section 3), with tokens shaped as the gateway issues them
+ * Who reads what in the warehouse's history (issue 14, section 3), with tokens shaped as the gateway issues them
  * ({@code client_id}, {@code scope}, for a client restricted to accounts the {@code accounts} claim): personal data
  * unmasked for {@code platform:admin} only, an account's transactions for its owner and for the administrator, never
  * for a client restricted to other accounts. Same context as {@link WarehouseSyncIntegrationTests} (one broker).
  */
-@SpringBootTest(properties = { "platform.data-dir=./target/warehouse-sync-tests/${random.uuid}",
-		"spring.kafka.streams.auto-startup=false" })
+@SpringBootTest(properties = "platform.data-dir=./target/warehouse-sync-tests/${random.uuid}")
 @AutoConfigureMockMvc
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers", brokerProperties = {
 		"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
@@ -87,39 +85,14 @@ class HistoryAccessIntegrationTests {
 		}
 	}
 
-	@ParameterizedTest(name = "{0}")
-	@CsvSource({ "owner", "admin", "reader" })
-	void shouldNotRefuseAnAccountsAggregatesToClientsAllowedThatAccount(String client) {
-		// The stores do not run in this context (503); what matters is that no ownership rule refuses the call.
-		assertThat(mvc.get().uri("/api/analytics/accounts/" + OWN).with(token(client)).exchange().getResponse()
-			.getStatus()).isNotEqualTo(403);
-	}
-
-	@Test
-	void shouldRefuseAnAccountsAggregatesToAClientRestrictedToOtherAccounts() {
-		assertRefusedByAccountRule(mvc.get().uri("/api/analytics/accounts/" + OWN).with(token("other")).exchange());
-	}
-
 	private static void assertRefusedByAccountRule(MvcTestResult answer) {
 		assertThat(answer).hasStatus(403).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(answer).bodyJson().extractingPath("$.rule").isEqualTo("AccountInClaim");
 		assertThat(answer).bodyJson().extractingPath("$.detail").asString().contains(OWN).doesNotContain(OTHER);
 	}
 
-	/**
-	 * {@code admin}: {@code platform:admin}, like the platform-admin client; {@code reader}: analytics:read and no
-	 * accounts, like the demo client; {@code owner} and {@code other}: restricted to {@link #OWN} or {@link #OTHER}.
-	 */
+	/** A token of the gateway for {@code admin}, {@code reader}, {@code owner} of {@link #OWN} or {@code other}. */
 	static RequestPostProcessor token(String client) {
-		return jwt().jwt(token -> {
-			token.claim("client_id", client + "-client").subject(client + "-client");
-			switch (client) {
-				case "admin" -> token.claim("scope", "analytics:read platform:admin");
-				case "reader" -> token.claim("scope", "analytics:read");
-				case "owner" -> token.claim("scope", "analytics:read").claim("accounts", List.of(OWN));
-				case "other" -> token.claim("scope", "analytics:read").claim("accounts", List.of(OTHER));
-				default -> throw new IllegalArgumentException(client);
-			}
-		});
+		return ClientTokens.as(client, "analytics:read", OWN, OTHER);
 	}
 }

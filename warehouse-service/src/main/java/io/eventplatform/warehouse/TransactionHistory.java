@@ -1,4 +1,4 @@
-package io.eventplatform.analytics.warehouse;
+package io.eventplatform.warehouse;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,9 +1,9 @@
-package io.eventplatform.analytics.warehouse;
+package io.eventplatform.warehouse;
 
-import static io.eventplatform.analytics.warehouse.WarehouseEvents.now;
-import static io.eventplatform.analytics.warehouse.WarehouseEvents.reading;
-import static io.eventplatform.analytics.warehouse.WarehouseEvents.transaction;
-import static io.eventplatform.analytics.warehouse.WarehouseEvents.user;
+import static io.eventplatform.warehouse.WarehouseEvents.now;
+import static io.eventplatform.warehouse.WarehouseEvents.reading;
+import static io.eventplatform.warehouse.WarehouseEvents.transaction;
+import static io.eventplatform.warehouse.WarehouseEvents.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
@@ -38,9 +38,9 @@ import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-import io.eventplatform.analytics.warehouse.TransactionHistory.StoredTransaction;
-import io.eventplatform.analytics.warehouse.UserHistory.StoredUser;
-import io.eventplatform.analytics.warehouse.ReadingHistory.StoredReading;
+import io.eventplatform.warehouse.TransactionHistory.StoredTransaction;
+import io.eventplatform.warehouse.UserHistory.StoredUser;
+import io.eventplatform.warehouse.ReadingHistory.StoredReading;
 import io.eventplatform.contract.EventEnvelope;
 import io.eventplatform.contract.Topics;
 import io.eventplatform.contract.transactions.TransactionRecorded;
@@ -51,8 +51,7 @@ import io.eventplatform.contract.weather.WeatherReadingRecorded;
  * The warehouse on its default database (an H2 file in PostgreSQL mode) against a real broker: what it writes, what
  * it refuses, and the history queries over it.
  */
-@SpringBootTest(properties = { "platform.data-dir=./target/warehouse-sync-tests/${random.uuid}",
-		"spring.kafka.streams.auto-startup=false" })
+@SpringBootTest(properties = "platform.data-dir=./target/warehouse-sync-tests/${random.uuid}")
 @AutoConfigureMockMvc
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers", brokerProperties = {
 		"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
@@ -204,13 +203,13 @@ class WarehouseSyncIntegrationTests {
 		await().atMost(TIMEOUT).until(() -> rows("transactions", "account_id", account) == 2);
 		Map<String, List<Map<String, Object>>> before = tables();
 		assertThat(mvc.post()
-			.uri("/api/analytics/admin/replay")
+			.uri("/api/warehouse/admin/replay")
 			.with(jwt().authorities(new SimpleGrantedAuthority("SCOPE_analytics:read")))
 			.contentType("application/json")
 			.content("{\"from\":\"" + from + "\"}")).hasStatus(403);
 
 		assertThat(mvc.post()
-			.uri("/api/analytics/admin/replay")
+			.uri("/api/warehouse/admin/replay")
 			.with(jwt().authorities(new SimpleGrantedAuthority("SCOPE_platform:admin")))
 			.contentType("application/json")
 			.content("{\"from\":\"" + from.minusSeconds(1) + "\"}")).hasStatus(202)

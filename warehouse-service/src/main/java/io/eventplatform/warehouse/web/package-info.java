@@ -1,2 +1,2 @@
 /** History queries over the warehouse tables, paged, newest first. */
-package io.eventplatform.analytics.warehouse.web;
+package io.eventplatform.warehouse.web;

@@ -1,4 +1,4 @@
-package io.eventplatform.analytics.warehouse.web;
+package io.eventplatform.warehouse.web;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,13 +21,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.eventplatform.analytics.warehouse.HistoryPage;
-import io.eventplatform.analytics.warehouse.TransactionHistory;
-import io.eventplatform.analytics.warehouse.TransactionHistory.StoredTransaction;
-import io.eventplatform.analytics.warehouse.UserHistory;
-import io.eventplatform.analytics.warehouse.UserHistory.StoredUser;
-import io.eventplatform.analytics.warehouse.ReadingHistory;
-import io.eventplatform.analytics.warehouse.ReadingHistory.StoredReading;
+import io.eventplatform.warehouse.HistoryPage;
+import io.eventplatform.warehouse.TransactionHistory;
+import io.eventplatform.warehouse.TransactionHistory.StoredTransaction;
+import io.eventplatform.warehouse.UserHistory;
+import io.eventplatform.warehouse.UserHistory.StoredUser;
+import io.eventplatform.warehouse.ReadingHistory;
+import io.eventplatform.warehouse.ReadingHistory.StoredReading;
 import io.eventplatform.support.access.AccountAccess;
 import io.eventplatform.support.access.PersonalData;
 import io.eventplatform.support.security.Scopes;
