@@ -6,6 +6,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import io.eventplatform.contract.EventEnvelope;
 import io.eventplatform.contract.Topic;
 import io.eventplatform.contract.Topics;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
@@ -18,7 +19,7 @@ import tools.jackson.databind.DatabindException;
 public class EventDeserializer implements Deserializer<EventEnvelope<?>> {
 
 	@Override
-	public EventEnvelope<?> deserialize(String topic, Headers headers, byte[] data) {
+	public EventEnvelope<?> deserialize(@Nullable String topic, Headers headers, byte @Nullable [] data) {
 		CloudEventHeaders.Metadata metadata = CloudEventHeaders.read(headers);
 		Topic<?> eventTopic = Topics.byCloudEventType(metadata.type())
 			.orElseThrow(() -> new InvalidEventException(

@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -19,7 +20,7 @@ class KafkaHealthIndicator extends AbstractHealthIndicator implements Disposable
 
 	private final KafkaAdmin kafkaAdmin;
 
-	private Admin admin;
+	private @Nullable Admin admin;
 
 	KafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
 		super("Kafka health check failed");
