@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.eventplatform.benchmarks.baseline.BaselineProcess;
@@ -42,6 +43,7 @@ import io.eventplatform.local.client.AccessTokens;
 import static org.awaitility.Awaitility.await;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.core.ConditionTimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One benchmark run: starts (or attaches to) the platform, measures every figure of the issue in rounds, and writes
@@ -156,8 +158,8 @@ final class Benchmark {
 		return platform;
 	}
 
-	private void measure(URI gateway, URI ingest, String bootstrap, Map<String, Integer> ports, LocalPlatform platform,
-			Path work, boolean wrkInstalled, boolean nginxInstalled) throws Exception {
+	private void measure(URI gateway, URI ingest, String bootstrap, Map<String, Integer> ports,
+			@Nullable LocalPlatform platform, Path work, boolean wrkInstalled, boolean nginxInstalled) throws Exception {
 		MemorySampler memory = new MemorySampler(ports);
 		if (platform != null) {
 			// The parts have just become ready: what each used so far is what its start cost.
@@ -235,7 +237,7 @@ final class Benchmark {
 		}
 	}
 
-	private void round(int round, KafkaTools kafka, Wrk wrk, Wrk batchWrk, Map<String, URI> targets,
+	private void round(int round, KafkaTools kafka, @Nullable Wrk wrk, Wrk batchWrk, Map<String, URI> targets,
 			List<String> singles, List<String> batches, URI gateway, Map<String, String> groups, String bootstrap)
 			throws Exception {
 		KafkaTools.ProducerResult producer = kafka.produce(KAFKA_TOOLS_TOPIC, settings.kafkaRecords(), settings.recordSize());
@@ -384,14 +386,15 @@ final class Benchmark {
 			try {
 				await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
 					.until(() -> {
-						discovered.set(offsets.groupsOnTopic("benchmark-"));
-						return discovered.get().contains(settings.streamsGroup()) && discovered.get().size() > 1;
+						List<String> reading = offsets.groupsOnTopic("benchmark-");
+						discovered.set(reading);
+						return reading.contains(settings.streamsGroup()) && reading.size() > 1;
 					});
 			}
 			catch (ConditionTimeoutException ex) {
 				// Measure the groups there are; the report says which figure lacks its consumer.
 			}
-			List<String> found = discovered.get();
+			List<String> found = Objects.requireNonNull(discovered.get());
 			List<String> behind = offsets.awaitCaughtUp(found, Duration.ofSeconds(60));
 			if (!behind.isEmpty()) {
 				notes.add("Groups " + behind + " had not processed the first readings within 60 s");

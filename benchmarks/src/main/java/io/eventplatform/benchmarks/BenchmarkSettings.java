@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a run measures and how long: the full run's sizes are the issue's; {@code --smoke} shrinks every count and
  * duration so the harness is exercised end to end in a couple of minutes.
@@ -24,8 +26,8 @@ import java.util.Map;
  */
 public record BenchmarkSettings(boolean smoke, int repeats, int startups, Duration warmup, Duration duration, int threads,
 		int connections, long kafkaRecords, int recordSize, int batchSize, Duration e2eDuration, double e2eMaxRate,
-		long backlog, int catchUpRepeats, Path projectDir, Path outputDir, String note, Attach attach, String clientId,
-		String clientSecret, String streamsGroup, List<String> consumingParts, List<String> arguments) {
+		long backlog, int catchUpRepeats, Path projectDir, Path outputDir, String note, @Nullable Attach attach,
+		String clientId, String clientSecret, String streamsGroup, List<String> consumingParts, List<String> arguments) {
 
 	/** A running platform: its gateway, weather-ingest-service and broker. */
 	public record Attach(URI gateway, URI weatherIngest, String bootstrapServers) {
@@ -192,7 +194,7 @@ public record BenchmarkSettings(boolean smoke, int repeats, int startups, Durati
 
 		String note;
 
-		Attach attach;
+		@Nullable Attach attach;
 
 		String clientId;
 

@@ -33,4 +33,21 @@ class PackageRulesTests {
 		JavaClasses layered = new ClassFileImporter().importClasses(OrderResponse.class, Invoice.class);
 		assertThat(PackageRules.ONLY_WEB_LAYERS_USE_WEB_LAYERS.evaluate(layered).hasViolation()).isFalse();
 	}
+
+	@Test
+	void shouldRefuseAPackageThatIsNotNullMarked() {
+		// Whole packages, so that their package-info classes (and the annotations on them) are imported too.
+		JavaClasses packages = new ClassFileImporter().importPackagesOf(Order.class, Invoice.class);
+
+		assertThat(PackageRules.PACKAGES_ARE_NULL_MARKED.evaluate(packages).getFailureReport().getDetails())
+			.anyMatch(line -> line.contains(Order.class.getName()) && line.contains("lacks @NullMarked"))
+			.anyMatch(line -> line.contains(OrderResponse.class.getName()))
+			.noneMatch(line -> line.contains(Invoice.class.getName()));
+	}
+
+	@Test
+	void shouldAcceptANullMarkedPackage() {
+		JavaClasses billing = new ClassFileImporter().importPackagesOf(Invoice.class);
+		assertThat(PackageRules.PACKAGES_ARE_NULL_MARKED.evaluate(billing).hasViolation()).isFalse();
+	}
 }

@@ -18,6 +18,9 @@ public final class PlatformRules {
 	@ArchTest
 	static final ArchRule onlyWebLayersUseWebLayers = PackageRules.ONLY_WEB_LAYERS_USE_WEB_LAYERS;
 
+	@ArchTest
+	static final ArchRule packagesAreNullMarked = PackageRules.PACKAGES_ARE_NULL_MARKED;
+
 	private PlatformRules() {
 	}
 }

@@ -13,6 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 import io.eventplatform.local.kafka.KafkaCluster;
 
 /**
@@ -246,7 +248,7 @@ public record PlatformSettings(Path projectDir, Path dataDir, int kafkaPort, int
 	 * gateway itself
 	 * @param port its HTTP port
 	 */
-	record Application(String name, String routeKey, int port) {
+	record Application(String name, @Nullable String routeKey, int port) {
 
 		/** The executable jar the build wrote, {@code <name>/target/<name>.jar}. */
 		Path jar(Path projectDir) {

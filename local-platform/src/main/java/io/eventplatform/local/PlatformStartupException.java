@@ -3,6 +3,8 @@ package io.eventplatform.local;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A part of the platform could not start: it exited, was not ready in time, or could not be launched at all. The
  * message carries the end of the part's log, so the cause is visible where the failure is reported.
@@ -11,11 +13,11 @@ public class PlatformStartupException extends RuntimeException {
 
 	private final String part;
 
-	private final Path logFile;
+	private final @Nullable Path logFile;
 
 	private final List<String> logTail;
 
-	PlatformStartupException(String part, String problem, Path logFile, List<String> logTail) {
+	PlatformStartupException(String part, String problem, @Nullable Path logFile, List<String> logTail) {
 		super(message(part, problem, logFile, logTail));
 		this.part = part;
 		this.logFile = logFile;
@@ -28,7 +30,7 @@ public class PlatformStartupException extends RuntimeException {
 	}
 
 	/** The part's log; {@code null} when the part was never launched. */
-	public Path logFile() {
+	public @Nullable Path logFile() {
 		return logFile;
 	}
 
@@ -37,7 +39,7 @@ public class PlatformStartupException extends RuntimeException {
 		return logTail;
 	}
 
-	private static String message(String part, String problem, Path logFile, List<String> logTail) {
+	private static String message(String part, String problem, @Nullable Path logFile, List<String> logTail) {
 		StringBuilder message = new StringBuilder(part).append(' ').append(problem);
 		if (logFile != null) {
 			message.append(System.lineSeparator())

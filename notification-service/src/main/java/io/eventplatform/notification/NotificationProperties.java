@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -44,7 +45,7 @@ public record NotificationProperties(@DefaultValue("Event Platform <no-reply@eve
 	}
 
 	/** The language of a message, one of {@link #languages()}. */
-	public Locale supported(Locale requested) {
+	public Locale supported(@Nullable Locale requested) {
 		if (requested != null) {
 			for (Locale language : languages) {
 				if (language.getLanguage().equals(requested.getLanguage())) {

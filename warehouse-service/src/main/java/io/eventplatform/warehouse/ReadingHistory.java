@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -18,7 +19,7 @@ public class ReadingHistory extends WarehouseTable<WeatherReadingRecorded> {
 
 	/** A reading as the warehouse keeps it; {@code pressureHpa} is {@code null} when the station has no barometer. */
 	public record StoredReading(@JsonUnwrapped StoredEvent event, String stationId, Instant observedAt,
-			double temperatureCelsius, double humidityPercent, Double pressureHpa) {
+			double temperatureCelsius, double humidityPercent, @Nullable Double pressureHpa) {
 	}
 
 	ReadingHistory(JdbcTemplate jdbc) {

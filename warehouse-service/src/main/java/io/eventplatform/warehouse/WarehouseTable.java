@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -105,7 +106,8 @@ abstract class WarehouseTable<T> {
 
 	static Instant instant(ResultSet row, String column) throws SQLException {
 		OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
+		// Every time column of the warehouse is NOT NULL.
+		return Objects.requireNonNull(value, column).toInstant();
 	}
 
 	static StoredEvent metadata(ResultSet row) throws SQLException {

@@ -1,2 +1,5 @@
 /** The platform at a glance: events per input topic per minute. */
+@NullMarked
 package io.eventplatform.analytics.overview;
+
+import org.jspecify.annotations.NullMarked;

@@ -7,6 +7,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
+import org.jspecify.annotations.Nullable;
 
 import io.eventplatform.contract.EventEnvelope;
 import io.eventplatform.contract.kafka.EventDeserializer;
@@ -42,16 +43,16 @@ public final class EventSerde {
 		EventDeserializer events = new EventDeserializer();
 		Deserializer<EventEnvelope<T>> typed = new Deserializer<>() {
 			@Override
-			public EventEnvelope<T> deserialize(String topic, byte[] data) {
+			public @Nullable EventEnvelope<T> deserialize(String topic, byte[] data) {
 				return checked(events.deserialize(topic, data));
 			}
 
 			@Override
-			public EventEnvelope<T> deserialize(String topic, Headers headers, byte[] data) {
+			public @Nullable EventEnvelope<T> deserialize(String topic, Headers headers, byte[] data) {
 				return checked(events.deserialize(topic, headers, data));
 			}
 
-			private EventEnvelope<T> checked(EventEnvelope<?> event) {
+			private @Nullable EventEnvelope<T> checked(@Nullable EventEnvelope<?> event) {
 				if (event == null) {
 					return null;
 				}

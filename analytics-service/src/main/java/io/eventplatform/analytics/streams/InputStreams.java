@@ -7,6 +7,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import io.eventplatform.contract.EventEnvelope;
@@ -31,11 +32,11 @@ public class InputStreams {
 
 	private final EventTimeBounds eventTimes;
 
-	private KStream<String, EventEnvelope<UserRegistered>> registrations;
+	private @Nullable KStream<String, EventEnvelope<UserRegistered>> registrations;
 
-	private KStream<String, EventEnvelope<WeatherReadingRecorded>> readings;
+	private @Nullable KStream<String, EventEnvelope<WeatherReadingRecorded>> readings;
 
-	private KStream<String, EventEnvelope<TransactionRecorded>> transactions;
+	private @Nullable KStream<String, EventEnvelope<TransactionRecorded>> transactions;
 
 	public InputStreams(StreamsBuilder builder, Clock clock) {
 		this.builder = builder;

@@ -1,6 +1,7 @@
 package io.eventplatform.analytics.streams;
 
 import org.apache.kafka.streams.KafkaStreams;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
@@ -21,7 +22,7 @@ class KafkaStreamsHealthIndicator extends AbstractHealthIndicator {
 	private final StreamThreadFailures failures;
 
 	/** The client seen RUNNING last; a restarted factory bean has a new client, which must run before it is ready. */
-	private volatile KafkaStreams seenRunning;
+	private volatile @Nullable KafkaStreams seenRunning;
 
 	KafkaStreamsHealthIndicator(StreamsBuilderFactoryBean streams, StreamThreadFailures failures) {
 		this.streams = streams;

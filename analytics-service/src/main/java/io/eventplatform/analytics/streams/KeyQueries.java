@@ -11,6 +11,7 @@ import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -120,7 +121,7 @@ public class KeyQueries {
 		return metadata.activeHost().equals(self) ? new Local() : new Remote(metadata.activeHost());
 	}
 
-	private HostInfo self() {
+	private @Nullable HostInfo self() {
 		Properties config = streams.getStreamsConfiguration();
 		String server = config == null ? null : config.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG);
 		return server == null || server.isBlank() ? null : HostInfo.buildFromEndpoint(server);
@@ -131,8 +132,9 @@ public class KeyQueries {
 		URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + request.getRequestURI()
 				+ (query == null ? "" : "?" + query));
 		log.debug("Forwarding a query to the instance that owns its key: {}", owner);
+		T body;
 		try {
-			return http.get().uri(uri).headers(headers -> {
+			body = http.get().uri(uri).headers(headers -> {
 				String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
 				if (authorization != null) {
 					headers.set(HttpHeaders.AUTHORIZATION, authorization);
@@ -150,5 +152,10 @@ public class KeyQueries {
 			log.warn("The instance {} holding a queried key did not answer: {}", owner, ex.getMessage());
 			throw StateStores.unavailable();
 		}
+		if (body == null) {
+			log.warn("The instance {} holding a queried key answered without a body", owner);
+			throw StateStores.unavailable();
+		}
+		return body;
 	}
 }

@@ -3,6 +3,8 @@ package io.eventplatform.analytics.streams;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Remembers when a stream thread last died. A dead thread is replaced and the client stays {@code RUNNING}, so its
  * state alone would call the service ready while a thread dies again on every attempt: this is how readiness knows.
@@ -18,7 +20,7 @@ public final class StreamThreadFailures {
 
 	private volatile boolean failed;
 
-	private volatile Throwable lastCause;
+	private volatile @Nullable Throwable lastCause;
 
 	public StreamThreadFailures(Duration quietPeriod) {
 		this(quietPeriod, System::nanoTime);
@@ -40,7 +42,7 @@ public final class StreamThreadFailures {
 		return failed && nanoTime.getAsLong() - lastFailure < quietPeriod.toNanos();
 	}
 
-	Throwable lastCause() {
+	@Nullable Throwable lastCause() {
 		return lastCause;
 	}
 

@@ -3,6 +3,7 @@ package io.eventplatform.analytics.streams;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -72,7 +73,8 @@ class StreamsConfiguration {
 	@Bean
 	StreamsBuilderFactoryBeanConfigurer deadLetterHandlers(StreamsDeadLetters deadLetters) {
 		return factoryBean -> {
-			Properties config = factoryBean.getStreamsConfiguration();
+			// Boot's factory bean always has the configuration of spring.kafka.streams.*.
+			Properties config = Objects.requireNonNull(factoryBean.getStreamsConfiguration());
 			config.put(StreamsDeadLetters.CONFIG_KEY, deadLetters);
 			factoryBean.setStreamsConfiguration(config);
 		};

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaOperations;
@@ -76,7 +77,7 @@ public final class StreamsDeadLetters {
 	}
 
 	/** A failure with no record to set aside (a punctuation): counted and logged only. */
-	void countUnrecoverable(String topic, Exception cause, String stage) {
+	void countUnrecoverable(@Nullable String topic, Exception cause, String stage) {
 		log.error("A failure in {} without a source record (topic {}); skipped", stage, topic, cause);
 		counter(topic == null ? "none" : topic, stage, "skipped").increment();
 	}

@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import io.eventplatform.analytics.streams.StateStores;
@@ -40,7 +41,7 @@ public class TransactionQueries {
 	}
 
 	/** {@code null} when the account has no transaction in any window containing {@code at}. */
-	public Account account(String accountId, Instant at) {
+	public @Nullable Account account(String accountId, Instant at) {
 		List<Window> minute = containing(TransactionsTopology.ACCOUNT_MINUTE_STORE, accountId, at,
 				TransactionsTopology.MINUTE.size());
 		List<Window> hour = containing(TransactionsTopology.ACCOUNT_HOUR_STORE, accountId, at,

@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import io.eventplatform.analytics.streams.StateStores;
@@ -17,7 +18,7 @@ import io.eventplatform.contract.weather.WeatherReadingRecorded;
 public class StationQueries {
 
 	/** A station's latest reading and its hourly statistics, newest hour first. */
-	public record Station(String stationId, WeatherReadingRecorded latest, List<Hour> hours) {
+	public record Station(String stationId, @Nullable WeatherReadingRecorded latest, List<Hour> hours) {
 	}
 
 	/** The statistics of one hour (by observed-at) of one station. */
@@ -41,7 +42,7 @@ public class StationQueries {
 	}
 
 	/** The station's hours that started between {@code from} and {@code to}; {@code null} if it never reported. */
-	public Station station(String stationId, Instant from, Instant to) {
+	public @Nullable Station station(String stationId, Instant from, Instant to) {
 		WeatherReadingRecorded latest = stores.query(WeatherTopology.LATEST_STORE,
 				QueryableStoreTypes.<String, WeatherReadingRecorded>keyValueStore(), store -> store.get(stationId));
 		List<Hour> hours = stores.query(WeatherTopology.HOURLY_STORE,

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import static org.awaitility.Awaitility.await;
 import org.awaitility.core.ConditionTimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The committed offsets of the platform's consumer groups on one topic, read with the admin client. A group commits
@@ -40,8 +42,8 @@ public final class ConsumerGroups implements AutoCloseable {
 
 	public List<TopicPartition> partitions() {
 		try {
-			TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
-				.get(topic);
+			TopicDescription description = Objects.requireNonNull(
+					admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic));
 			return description.partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
 		}
 		catch (Exception ex) {
@@ -87,8 +89,9 @@ public final class ConsumerGroups implements AutoCloseable {
 			List<String> reading = new ArrayList<>();
 			for (String group : groups) {
 				try {
-					boolean assigned = admin.describeConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS)
-						.get(group).members().stream()
+					boolean assigned = Objects.requireNonNull(
+							admin.describeConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS).get(group))
+						.members().stream()
 						.flatMap(member -> member.assignment().topicPartitions().stream())
 						.anyMatch(partition -> partition.topic().equals(topic));
 					if (assigned) {
@@ -151,7 +154,7 @@ public final class ConsumerGroups implements AutoCloseable {
 	}
 
 	/** How many records the group has yet to commit, given the end offsets; {@code empty} if it never committed. */
-	public static Optional<Long> lag(Map<Integer, Long> committed, Map<Integer, Long> endOffsets) {
+	public static Optional<Long> lag(@Nullable Map<Integer, Long> committed, Map<Integer, Long> endOffsets) {
 		if (committed == null || committed.isEmpty()) {
 			return Optional.empty();
 		}

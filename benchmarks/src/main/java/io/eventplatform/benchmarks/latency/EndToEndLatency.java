@@ -29,6 +29,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jspecify.annotations.Nullable;
 
 import io.eventplatform.benchmarks.http.Readings;
 import io.eventplatform.benchmarks.kafka.ConsumerGroups;
@@ -111,16 +112,17 @@ public final class EndToEndLatency {
 				http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
 					.whenComplete((response, failure) -> {
 						long now = System.nanoTime();
-						Matcher id = response == null ? null : ID.matcher(response.body());
-						if (failure == null && response.statusCode() == 202 && id.find()) {
-							accepted.put(id.group(1), now);
-						}
-						else {
-							errors.incrementAndGet();
-							if (errorSamples.size() < 5) {
-								errorSamples.add(failure != null ? failure.toString()
-										: response.statusCode() + " " + response.body());
+						if (response != null && response.statusCode() == 202) {
+							Matcher id = ID.matcher(response.body());
+							if (id.find()) {
+								accepted.put(id.group(1), now);
+								return;
 							}
+						}
+						errors.incrementAndGet();
+						if (errorSamples.size() < 5) {
+							errorSamples.add(response == null ? String.valueOf(failure)
+									: response.statusCode() + " " + response.body());
 						}
 					});
 			}
@@ -222,7 +224,7 @@ public final class EndToEndLatency {
 	}
 
 	/** When the group's committed offset first passed the reading's offset; -1 if it has not yet. */
-	private static long effectTime(Map<Integer, List<long[]>> groupHistory, long[] location) {
+	private static long effectTime(@Nullable Map<Integer, List<long[]>> groupHistory, long[] location) {
 		if (groupHistory == null) {
 			return -1;
 		}
@@ -249,7 +251,7 @@ public final class EndToEndLatency {
 	}
 
 	private static List<Double> latencies(Map<String, Long> accepted, Map<String, long[]> locations,
-			Map<Integer, List<long[]>> groupHistory) {
+			@Nullable Map<Integer, List<long[]>> groupHistory) {
 		List<Double> millis = new ArrayList<>();
 		accepted.forEach((id, acceptedAt) -> {
 			long[] location = locations.get(id);

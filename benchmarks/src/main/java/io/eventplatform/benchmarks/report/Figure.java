@@ -3,6 +3,8 @@ package io.eventplatform.benchmarks.report;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One figure of the report.
  *
@@ -13,8 +15,9 @@ import java.util.Map;
  * @param summary median and spread of the samples; {@code null} when not run
  * @param target the issue's target and whether the median meets it; {@code null} when the figure has none
  */
-public record Figure(String key, String title, String unit, String status, Results.NotRun notRun, String reason,
-		List<Double> samples, Summary summary, Target target, Map<String, Object> details) {
+public record Figure(String key, String title, String unit, String status, Results.@Nullable NotRun notRun,
+		@Nullable String reason, List<Double> samples, @Nullable Summary summary, @Nullable Target target,
+		Map<String, Object> details) {
 
 	public boolean measured() {
 		return summary != null;

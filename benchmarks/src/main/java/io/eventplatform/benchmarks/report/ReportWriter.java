@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import tools.jackson.databind.SerializationFeature;
@@ -75,13 +76,14 @@ public final class ReportWriter {
 		List<Figure> targets = figures.stream().filter(figure -> figure.target() != null).toList();
 		md.append("## Targets\n\n| target | median | spread (min–max) | n | goal | result | margin |\n|---|---|---|---|---|---|---|\n");
 		for (Figure figure : targets) {
-			Target target = figure.target();
+			Target target = Objects.requireNonNull(figure.target());
+			Summary summary = figure.summary();
 			md.append("| ").append(figure.title()).append(" | ").append(value(figure)).append(" | ")
-				.append(spread(figure)).append(" | ").append(figure.measured() ? figure.summary().n() : 0).append(" | ")
+				.append(spread(figure)).append(" | ").append(summary != null ? summary.n() : 0).append(" | ")
 				.append(target.comparison().symbol()).append(' ').append(format(target.value())).append(' ')
 				.append(figure.unit()).append(" | ")
-				.append(!figure.measured() ? "**not measured**" : target.met() ? "met" : "**missed**").append(" | ")
-				.append(figure.measured() ? String.format(Locale.ROOT, "%+.1f %%", target.margin() * 100) : "–")
+				.append(summary == null ? "**not measured**" : target.met() ? "met" : "**missed**").append(" | ")
+				.append(summary != null ? String.format(Locale.ROOT, "%+.1f %%", target.margin() * 100) : "–")
 				.append(" |\n");
 		}
 		md.append("\nMargin: how far the median is beyond (+) or short of (−) the target, relative to the target. "
@@ -92,12 +94,12 @@ public final class ReportWriter {
 				+ "repetition, then their median taken.\n\n");
 		md.append("| figure | median | spread (min–max) | IQR | n | unit | status |\n|---|---|---|---|---|---|---|\n");
 		for (Figure figure : figures) {
+			Summary summary = figure.summary();
 			md.append("| ").append(figure.title()).append(" | ").append(value(figure)).append(" | ")
 				.append(spread(figure)).append(" | ")
-				.append(figure.measured()
-						? format(figure.summary().q1()) + "–" + format(figure.summary().q3()) : "–")
-				.append(" | ").append(figure.measured() ? figure.summary().n() : 0).append(" | ").append(figure.unit())
-				.append(" | ").append(figure.measured() ? "measured" : "not run (" + figure.notRun() + "): " + figure.reason())
+				.append(summary != null ? format(summary.q1()) + "–" + format(summary.q3()) : "–")
+				.append(" | ").append(summary != null ? summary.n() : 0).append(" | ").append(figure.unit())
+				.append(" | ").append(summary != null ? "measured" : "not run (" + figure.notRun() + "): " + figure.reason())
 				.append(" |\n");
 		}
 		md.append('\n');
@@ -126,11 +128,13 @@ public final class ReportWriter {
 	}
 
 	private static String value(Figure figure) {
-		return figure.measured() ? format(figure.summary().median()) : "–";
+		Summary summary = figure.summary();
+		return summary != null ? format(summary.median()) : "–";
 	}
 
 	private static String spread(Figure figure) {
-		return figure.measured() ? format(figure.summary().min()) + "–" + format(figure.summary().max()) : "–";
+		Summary summary = figure.summary();
+		return summary != null ? format(summary.min()) + "–" + format(summary.max()) : "–";
 	}
 
 	static String format(double value) {

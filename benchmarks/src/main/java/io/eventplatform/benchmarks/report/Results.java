@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Every figure of a run as it is collected: one sample per repetition, or the reason it was not measured. A figure
  * that was not measured is never reported as a value, and a target on it is never counted as met.
@@ -87,11 +89,11 @@ public final class Results {
 
 		final Map<String, Object> details = new LinkedHashMap<>();
 
-		NotRun notRun;
+		@Nullable NotRun notRun;
 
-		String reason;
+		@Nullable String reason;
 
-		Target.Spec target;
+		Target.@Nullable Spec target;
 
 		Entry(String key, String title, String unit) {
 			this.key = key;

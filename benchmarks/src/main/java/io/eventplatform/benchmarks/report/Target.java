@@ -1,5 +1,7 @@
 package io.eventplatform.benchmarks.report;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A target of the issue and whether the median met it.
  *
@@ -26,7 +28,7 @@ public record Target(Comparison comparison, double value, boolean met, double ma
 
 	record Spec(Comparison comparison, double value) {
 
-		Target check(Summary summary) {
+		Target check(@Nullable Summary summary) {
 			if (summary == null) {
 				return new Target(comparison, value, false, Double.NaN);
 			}

@@ -6,6 +6,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import io.eventplatform.contract.EventEnvelope;
 import io.eventplatform.contract.Topic;
 import io.eventplatform.contract.Topics;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
@@ -18,7 +19,7 @@ import tools.jackson.databind.DatabindException;
 public class EventDeserializer implements Deserializer<EventEnvelope<?>> {
 
 	@Override
-	public EventEnvelope<?> deserialize(String topic, Headers headers, byte[] data) {
+	public EventEnvelope<?> deserialize(@Nullable String topic, Headers headers, byte @Nullable [] data) {
 		return envelope(topic, CloudEventHeaders.read(headers), data);
 	}
 
@@ -26,7 +27,8 @@ public class EventDeserializer implements Deserializer<EventEnvelope<?>> {
 	 * The event that checked headers and the record's data make on {@code topic}.
 	 * @throws InvalidEventException for a type unknown or not the topic's, and data that is missing or does not parse
 	 */
-	public static EventEnvelope<?> envelope(String topic, CloudEventHeaders.Metadata metadata, byte[] data) {
+	public static EventEnvelope<?> envelope(@Nullable String topic, CloudEventHeaders.Metadata metadata,
+			byte @Nullable [] data) {
 		Topic<?> eventTopic = Topics.byCloudEventType(metadata.type())
 			.orElseThrow(() -> new InvalidEventException(
 					"ce_type '" + CloudEventHeaders.printable(metadata.type()) + "' is not a known event type"));

@@ -2,6 +2,7 @@ package io.eventplatform.contract.kafka;
 
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
+import org.jspecify.annotations.Nullable;
 
 import io.eventplatform.contract.EventEnvelope;
 
@@ -11,7 +12,7 @@ import io.eventplatform.contract.EventEnvelope;
 public class EventSerializer implements Serializer<EventEnvelope<?>> {
 
 	@Override
-	public byte[] serialize(String topic, Headers headers, EventEnvelope<?> event) {
+	public byte @Nullable [] serialize(String topic, Headers headers, @Nullable EventEnvelope<?> event) {
 		if (event == null) {
 			return null;
 		}

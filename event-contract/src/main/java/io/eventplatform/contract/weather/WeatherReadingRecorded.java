@@ -3,6 +3,8 @@ package io.eventplatform.contract.weather;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A weather station observed temperature and humidity. Its event time is {@link #observedAt()}, not the time the
  * platform received it. Keyed by {@link #stationId()} on {@code weather.readings}; stations may also produce it
@@ -11,7 +13,7 @@ import java.util.Objects;
  * @param pressureHpa optional, {@code null} when the station has no barometer
  */
 public record WeatherReadingRecorded(String stationId, Instant observedAt, double temperatureCelsius,
-		double humidityPercent, Double pressureHpa) {
+		double humidityPercent, @Nullable Double pressureHpa) {
 
 	public WeatherReadingRecorded {
 		Objects.requireNonNull(stationId, "stationId");

@@ -10,6 +10,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +76,7 @@ final class DownstreamFailures {
 		};
 	}
 
-	private static <T extends Throwable> T causeOfType(Throwable failure, Class<T> type) {
+	private static <T extends Throwable> @Nullable T causeOfType(Throwable failure, Class<T> type) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (type.isInstance(cause)) {
 				return type.cast(cause);

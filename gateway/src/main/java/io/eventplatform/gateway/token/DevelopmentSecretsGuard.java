@@ -3,7 +3,9 @@ package io.eventplatform.gateway.token;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerProperties;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
@@ -62,7 +64,8 @@ class DevelopmentSecretsGuard implements InitializingBean {
 	public void afterPropertiesSet() {
 		List<String> offenders = new ArrayList<>();
 		authorizationServer.getClient().forEach((name, client) -> {
-			String clientId = client.getRegistration().getClientId();
+			String clientId = Objects.requireNonNull(client.getRegistration().getClientId(),
+					() -> "client " + name + " has no client-id");
 			if (isDevelopmentSecret(client.getRegistration().getClientSecret())) {
 				offenders.add(clientId + " (set PLATFORM_SECURITY_CLIENTS_"
 						+ clientId.toUpperCase(Locale.ROOT).replace('-', '_') + "_SECRET)");
@@ -75,7 +78,7 @@ class DevelopmentSecretsGuard implements InitializingBean {
 		}
 	}
 
-	boolean isDevelopmentSecret(String secret) {
+	boolean isDevelopmentSecret(@Nullable String secret) {
 		if (secret == null || secret.isBlank() || secret.startsWith("{noop}") || !secret.startsWith("{")) {
 			return true;
 		}

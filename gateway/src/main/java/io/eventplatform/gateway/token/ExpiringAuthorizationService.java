@@ -16,6 +16,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
@@ -63,8 +64,9 @@ final class ExpiringAuthorizationService implements OAuth2AuthorizationService {
 			// Maintenance on the calling thread: what a test or the gauge sees has been cleaned up.
 			.executor(Runnable::run)
 			// Runs within the eviction (size or expiry) of the entry, so the index cannot lose a newer version's tokens.
-			.evictionListener((String id, OAuth2Authorization authorization, RemovalCause cause) -> {
-				if (authorization != null) {
+			.evictionListener((@Nullable String id, @Nullable OAuth2Authorization authorization,
+					RemovalCause cause) -> {
+				if (id != null && authorization != null) {
 					unindex(id, tokenValues(authorization).toList());
 				}
 			})
@@ -98,12 +100,12 @@ final class ExpiringAuthorizationService implements OAuth2AuthorizationService {
 	}
 
 	@Override
-	public OAuth2Authorization findById(String id) {
+	public @Nullable OAuth2Authorization findById(String id) {
 		return byId.getIfPresent(id);
 	}
 
 	@Override
-	public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
+	public @Nullable OAuth2Authorization findByToken(String token, @Nullable OAuth2TokenType tokenType) {
 		String id = idByToken.get(token);
 		OAuth2Authorization authorization = id == null ? null : byId.getIfPresent(id);
 		if (authorization == null) {
@@ -151,7 +153,7 @@ final class ExpiringAuthorizationService implements OAuth2AuthorizationService {
 		return values.stream().filter(Objects::nonNull);
 	}
 
-	private static String value(OAuth2Authorization.Token<? extends OAuth2Token> token) {
+	private static @Nullable String value(OAuth2Authorization.@Nullable Token<? extends OAuth2Token> token) {
 		return token == null ? null : token.getToken().getTokenValue();
 	}
 

@@ -2,6 +2,7 @@ package io.eventplatform.gateway.token;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -35,7 +36,7 @@ final class RegisteredScopesByDefault implements AuthenticationProvider {
 	}
 
 	@Override
-	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+	public @Nullable Authentication authenticate(Authentication authentication) throws AuthenticationException {
 		return delegate.authenticate(withDefaultScopes((OAuth2ClientCredentialsAuthenticationToken) authentication));
 	}
 

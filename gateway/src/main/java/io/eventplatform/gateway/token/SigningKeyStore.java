@@ -57,6 +57,7 @@ public final class SigningKeyStore {
 
 	private final Clock clock;
 
+	@SuppressWarnings("NullAway.Init") // set by the constructor, inside withLock's lambda, which NullAway cannot follow
 	private volatile Loaded loaded;
 
 	/**

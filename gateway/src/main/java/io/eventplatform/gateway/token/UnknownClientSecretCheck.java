@@ -3,6 +3,7 @@ package io.eventplatform.gateway.token;
 import java.util.Collection;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -38,7 +39,7 @@ final class UnknownClientSecretCheck implements AuthenticationProvider {
 	}
 
 	@Override
-	public Authentication authenticate(Authentication authentication) {
+	public @Nullable Authentication authenticate(Authentication authentication) {
 		OAuth2ClientAuthenticationToken client = (OAuth2ClientAuthenticationToken) authentication;
 		if (!ClientAuthenticationMethod.CLIENT_SECRET_BASIC.equals(client.getClientAuthenticationMethod())
 				&& !ClientAuthenticationMethod.CLIENT_SECRET_POST.equals(client.getClientAuthenticationMethod())) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,11 +34,11 @@ public final class AccessTokens {
 
 	private final String basicCredentials;
 
-	private final String scope;
+	private final @Nullable String scope;
 
 	private final Clock clock;
 
-	private String token;
+	private @Nullable String token;
 
 	private Instant renewAt = Instant.MIN;
 
@@ -52,8 +53,8 @@ public final class AccessTokens {
 			.encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8)), null, clock);
 	}
 
-	private AccessTokens(Sender sender, URI tokenEndpoint, String clientId, String basicCredentials, String scope,
-			Clock clock) {
+	private AccessTokens(Sender sender, URI tokenEndpoint, String clientId, String basicCredentials,
+			@Nullable String scope, Clock clock) {
 		this.sender = sender;
 		this.tokenEndpoint = tokenEndpoint;
 		this.clientId = clientId;
@@ -69,10 +70,11 @@ public final class AccessTokens {
 
 	/** A token that is still valid, fetching a new one if needed. */
 	public synchronized String current() throws IOException, InterruptedException {
-		if (token == null || !clock.instant().isBefore(renewAt)) {
-			fetch();
+		String current = token;
+		if (current == null || !clock.instant().isBefore(renewAt)) {
+			current = fetch();
 		}
-		return token;
+		return current;
 	}
 
 	/** Forgets the token, e.g. after the gateway rejected it; the next call fetches another. */
@@ -80,7 +82,7 @@ public final class AccessTokens {
 		token = null;
 	}
 
-	private void fetch() throws IOException, InterruptedException {
+	private String fetch() throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(tokenEndpoint)
 			.timeout(Duration.ofSeconds(10))
 			.header("Authorization", "Basic " + basicCredentials)
@@ -100,6 +102,7 @@ public final class AccessTokens {
 		long lifetimeSeconds = body.path("expires_in").asLong(DEFAULT_LIFETIME.toSeconds());
 		token = accessToken;
 		renewAt = clock.instant().plusMillis(lifetimeSeconds * 800);
+		return accessToken;
 	}
 
 	/** Sends the token request. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -79,7 +80,7 @@ public final class KafkaProcesses implements AutoCloseable {
 	}
 
 	private void awaitReady(KafkaCluster.Node node) {
-		ChildProcess process = running.get(node.id());
+		ChildProcess process = Objects.requireNonNull(running.get(node.id()), "launched just before");
 		long deadline = System.nanoTime() + READY_WITHIN.toNanos();
 		try (KafkaReadiness readiness = kafka.readiness(node)) {
 			while (!readiness.isReady()) {

@@ -8,6 +8,7 @@ import io.eventplatform.local.process.Readiness;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Ready when the node describes a cluster with itself in it: a node is listed only once it has caught up with the
@@ -18,7 +19,7 @@ public final class KafkaReadiness implements Readiness {
 
 	private final String bootstrapServers;
 
-	private Admin admin;
+	private @Nullable Admin admin;
 
 	private volatile String lastOutcome = "not checked yet";
 

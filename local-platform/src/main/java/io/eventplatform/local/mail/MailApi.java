@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -84,7 +85,7 @@ final class MailApi {
 			.findFirst();
 	}
 
-	private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+	private static void send(HttpExchange exchange, int status, byte @Nullable [] body) throws IOException {
 		if (body == null) {
 			exchange.sendResponseHeaders(status, -1);
 			return;

@@ -16,6 +16,7 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +66,7 @@ final class MailRecorder implements MessageDeliveryHandler {
 		}
 	}
 
-	private static String from(MovingMessage message) throws MessagingException {
+	private static @Nullable String from(MovingMessage message) throws MessagingException {
 		Address[] from = message.getMessage().getFrom();
 		if (from != null && from.length > 0) {
 			return (from[0] instanceof InternetAddress address) ? address.toUnicodeString() : from[0].toString();
@@ -105,7 +106,7 @@ final class MailRecorder implements MessageDeliveryHandler {
 		}
 
 		@Override
-		public String getPassword() {
+		public @Nullable String getPassword() {
 			return null;
 		}
 

@@ -8,15 +8,17 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The readable bodies of a MIME message: its first plain-text and first HTML part, wherever they sit in nested
  * multiparts (a typical mail is {@code multipart/mixed} around {@code multipart/alternative}).
  */
 final class MimeBodies {
 
-	private String text;
+	private @Nullable String text;
 
-	private String html;
+	private @Nullable String html;
 
 	private MimeBodies() {
 	}
@@ -27,11 +29,11 @@ final class MimeBodies {
 		return content;
 	}
 
-	String text() {
+	@Nullable String text() {
 		return text;
 	}
 
-	String html() {
+	@Nullable String html() {
 		return html;
 	}
 

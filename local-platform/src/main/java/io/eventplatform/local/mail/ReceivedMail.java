@@ -3,6 +3,8 @@ package io.eventplatform.local.mail;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One message as the SMTP server received it, in the shape {@code GET /messages} returns.
  *
@@ -14,8 +16,8 @@ import java.util.List;
  * @param text the first {@code text/plain} part that is not an attachment, or {@code null}
  * @param html the first {@code text/html} part that is not an attachment, or {@code null}
  */
-record ReceivedMail(long id, String from, List<String> to, String subject, Instant receivedAt, String text,
-		String html) {
+record ReceivedMail(long id, @Nullable String from, List<String> to, @Nullable String subject, Instant receivedAt,
+		@Nullable String text, @Nullable String html) {
 
 	boolean isAddressedTo(String address) {
 		return to.stream().anyMatch(recipient -> recipient.equalsIgnoreCase(address.trim()));

@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.UniqueConstraint;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Persistable;
 
 /**
@@ -33,7 +34,7 @@ public class Delivery implements Persistable<UUID> {
 	@Id
 	private UUID id;
 
-	private String eventId;
+	private @Nullable String eventId;
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false, length = 30)
@@ -47,17 +48,18 @@ public class Delivery implements Persistable<UUID> {
 
 	/** The account or station the message is about, if any; alerts are throttled per this and recipient. */
 	@Column(length = 100)
-	private String concerning;
+	private @Nullable String concerning;
 
 	@Column(nullable = false, length = 500)
 	private String subject;
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false, length = 20)
+	@SuppressWarnings("NullAway.Init") // set by sent, held or suppressed, one of which follows the constructor
 	private DeliveryStatus status;
 
 	@Column(length = 1000)
-	private String cause;
+	private @Nullable String cause;
 
 	@Column(nullable = false)
 	private int attempts;
@@ -69,14 +71,14 @@ public class Delivery implements Persistable<UUID> {
 	private Instant updatedAt;
 
 	/** For a held alert: when its digest goes out. */
-	private Instant releaseAt;
+	private @Nullable Instant releaseAt;
 
 	/** For a collapsed alert: the digest it went out in. */
-	private UUID digestId;
+	private @Nullable UUID digestId;
 
 	/** For a held alert: the event's data, for its digest (a varchar: a LOB would be an oid on PostgreSQL). */
 	@Column(length = 65_535)
-	private String payload;
+	private @Nullable String payload;
 
 	/** Its id is assigned here, so JPA is told what is new instead of finding out with a select and a merge. */
 	@Transient
@@ -96,8 +98,8 @@ public class Delivery implements Persistable<UUID> {
 		return isNew;
 	}
 
-	Delivery(String eventId, NotificationType type, String recipient, String language, String concerning,
-			String subject, Instant now) {
+	Delivery(@Nullable String eventId, NotificationType type, String recipient, String language,
+			@Nullable String concerning, String subject, Instant now) {
 		this.id = UUID.randomUUID();
 		this.eventId = eventId;
 		this.type = type;
@@ -151,7 +153,7 @@ public class Delivery implements Persistable<UUID> {
 		return id;
 	}
 
-	public String getEventId() {
+	public @Nullable String getEventId() {
 		return eventId;
 	}
 
@@ -167,7 +169,7 @@ public class Delivery implements Persistable<UUID> {
 		return language;
 	}
 
-	public String getConcerning() {
+	public @Nullable String getConcerning() {
 		return concerning;
 	}
 
@@ -179,7 +181,7 @@ public class Delivery implements Persistable<UUID> {
 		return status;
 	}
 
-	public String getCause() {
+	public @Nullable String getCause() {
 		return cause;
 	}
 
@@ -195,15 +197,15 @@ public class Delivery implements Persistable<UUID> {
 		return updatedAt;
 	}
 
-	public UUID getDigestId() {
+	public @Nullable UUID getDigestId() {
 		return digestId;
 	}
 
-	public Instant getReleaseAt() {
+	public @Nullable Instant getReleaseAt() {
 		return releaseAt;
 	}
 
-	public String getPayload() {
+	public @Nullable String getPayload() {
 		return payload;
 	}
 }

@@ -3,8 +3,10 @@ package io.eventplatform.notification.delivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -55,7 +57,8 @@ public class MailDelivery {
 	}
 
 	@Transactional
-	public Outcome send(String eventId, NotificationType type, Recipient to, String concerning, MailContent content) {
+	public Outcome send(String eventId, NotificationType type, Recipient to, @Nullable String concerning,
+			MailContent content) {
 		Optional<Delivery> existing = deliveries.findByEventIdAndTypeAndRecipient(eventId, type, to.email());
 		if (existing.isPresent() && existing.get().getStatus() != DeliveryStatus.FAILED) {
 			log.info("Event {} already caused its {} message to this recipient, not sending it again", eventId, type);
@@ -125,7 +128,7 @@ public class MailDelivery {
 				metrics.count(alert.getType(), DeliveryStatus.COLLAPSED);
 			}
 			else {
-				alert.failed(digest.getCause(), clock.instant());
+				alert.failed(Objects.requireNonNull(digest.getCause(), "a refused digest has a cause"), clock.instant());
 				metrics.count(alert.getType(), DeliveryStatus.FAILED);
 			}
 		}

@@ -3,6 +3,7 @@ package io.eventplatform.notification.delivery;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,7 @@ class MailServerHealthIndicator extends AbstractHealthIndicator {
 
 	private final NotificationProperties properties;
 
-	private volatile Refusal lastRefusal;
+	private volatile @Nullable Refusal lastRefusal;
 
 	MailServerHealthIndicator(Clock clock, NotificationProperties properties) {
 		this.clock = clock;

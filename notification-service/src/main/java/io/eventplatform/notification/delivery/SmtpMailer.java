@@ -2,6 +2,7 @@ package io.eventplatform.notification.delivery;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -79,7 +80,7 @@ class SmtpMailer {
 			if (isServerTrouble(ex)) {
 				throw unavailable(ex);
 			}
-			Rejection rejection = ex.getMessageExceptions().length == 0 ? new Rejection(ex.getMessage(), false)
+			Rejection rejection = ex.getMessageExceptions().length == 0 ? new Rejection(describe(ex), false)
 					: rejection(ex.getMessageExceptions()[0]);
 			if (rejection.permanent()) {
 				mailServer.available();
@@ -145,10 +146,15 @@ class SmtpMailer {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			int code = ownReplyCode(cause);
 			if (code > 0) {
-				return new Rejection(cause.getMessage().strip(), !(code >= 400 && code < 500));
+				return new Rejection(describe(cause).strip(), !(code >= 400 && code < 500));
 			}
 		}
-		return new Rejection(failure.getMessage(), true);
+		return new Rejection(describe(failure), true);
+	}
+
+	/** The message, or the exception's name where it has none: the delivery's cause is never empty. */
+	private static String describe(Throwable failure) {
+		return Objects.requireNonNullElse(failure.getMessage(), failure.toString());
 	}
 
 	private static int replyCode(Throwable failure) {

@@ -2,7 +2,9 @@ package io.eventplatform.notification.dispatch;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -78,14 +80,16 @@ public class Dispatcher {
 		settle(event.id(), NotificationType.WEATHER_ALERT, outcomes);
 	}
 
-	private Outcome deliver(String eventId, NotificationType type, Recipient recipient, String concerning,
-			MailContent content, HeldAlert<?> alert) {
+	private Outcome deliver(String eventId, NotificationType type, Recipient recipient, @Nullable String concerning,
+			MailContent content, @Nullable HeldAlert<?> alert) {
 		if (rules.mayBeSuppressed(type) && subscriptions.hasOptedOut(recipient.email())) {
 			return delivery.suppress(eventId, type, recipient, content.subject(),
 					"The recipient opted out of non-critical mail");
 		}
 		if (rules.isThrottled(type)) {
-			return throttle.deliver(eventId, type, recipient, concerning, content, alert);
+			// Only alerts are throttled, and each is about an account or a station.
+			return throttle.deliver(eventId, type, recipient, Objects.requireNonNull(concerning), content,
+					Objects.requireNonNull(alert));
 		}
 		return delivery.send(eventId, type, recipient, concerning, content);
 	}

@@ -1,2 +1,5 @@
 /** The listener of registrations, whose users get a welcome mail. */
+@NullMarked
 package io.eventplatform.notification.welcome;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,7 @@
 package io.eventplatform.support.access;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
 import org.springframework.security.core.Authentication;
 
 /**
@@ -20,7 +22,8 @@ public final class PersonalData {
 	}
 
 	/** {@code jane.doe@example.com} becomes {@code j***@example.com}; without an {@code @}, {@code ***}. */
-	public static String maskEmail(String email) {
+	@Contract("!null -> !null")
+	public static @Nullable String maskEmail(@Nullable String email) {
 		if (email == null) {
 			return null;
 		}
@@ -32,7 +35,8 @@ public final class PersonalData {
 	}
 
 	/** {@code Ada Lovelace} becomes {@code A***}. */
-	public static String maskName(String name) {
+	@Contract("!null -> !null")
+	public static @Nullable String maskName(@Nullable String name) {
 		if (name == null) {
 			return null;
 		}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -36,7 +38,7 @@ class KafkaHealthIndicator extends AbstractHealthIndicator implements Disposable
 
 	private final Collection<String> producedTopics;
 
-	private Admin admin;
+	private @Nullable Admin admin;
 
 	KafkaHealthIndicator(KafkaAdmin kafkaAdmin, Collection<String> producedTopics) {
 		super("Kafka health check failed");
@@ -83,9 +85,10 @@ class KafkaHealthIndicator extends AbstractHealthIndicator implements Disposable
 			.all()
 			.get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
 		for (TopicDescription topic : topics.values()) {
-			int minimum = Integer.parseInt(configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()))
-				.get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG)
-				.value());
+			// Asked for just above: the broker answers every topic's configuration, defaults included.
+			Config config = Objects.requireNonNull(configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic.name())));
+			int minimum = Integer.parseInt(
+					Objects.requireNonNull(config.get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG)).value());
 			for (TopicPartitionInfo partition : topic.partitions()) {
 				if (partition.leader() == null || partition.isr().size() < minimum) {
 					missing.add(topic.name() + "-" + partition.partition() + ": " + partition.isr().size() + " of "

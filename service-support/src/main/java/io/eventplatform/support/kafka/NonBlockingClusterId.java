@@ -3,6 +3,7 @@ package io.eventplatform.support.kafka;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
@@ -18,14 +19,14 @@ final class NonBlockingClusterId extends KafkaAdmin {
 
 	private final AtomicBoolean lookingUp = new AtomicBoolean();
 
-	private volatile String clusterId;
+	private volatile @Nullable String clusterId;
 
 	NonBlockingClusterId(Map<String, Object> config) {
 		super(config);
 	}
 
 	@Override
-	public String clusterId() {
+	public @Nullable String clusterId() {
 		String known = this.clusterId;
 		if (known == null && this.lookingUp.compareAndSet(false, true)) {
 			Thread lookup = new Thread(() -> {

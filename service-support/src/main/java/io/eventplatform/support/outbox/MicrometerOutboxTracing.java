@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * With Micrometer Tracing: carries the trace of the request that stored an event over to the relay that publishes it, later and on another
@@ -27,18 +28,18 @@ final class MicrometerOutboxTracing implements OutboxTracing {
 	}
 
 	@Override
-	public String currentTraceparent() {
+	public @Nullable String currentTraceparent() {
 		Span span = tracer.currentSpan();
 		if (span == null) {
 			return null;
 		}
 		Map<String, String> carrier = new HashMap<>();
-		propagator.inject(span.context(), carrier, Map::put);
+		propagator.inject(span.context(), carrier, (ignored, key, value) -> carrier.put(key, value));
 		return carrier.get(TRACEPARENT);
 	}
 
 	@Override
-	public <T> T publishing(String traceparent, String eventType, Supplier<T> publication) {
+	public <T> T publishing(@Nullable String traceparent, String eventType, Supplier<T> publication) {
 		if (traceparent == null) {
 			return publication.get();
 		}

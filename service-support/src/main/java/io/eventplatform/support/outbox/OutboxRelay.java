@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -55,7 +56,7 @@ class OutboxRelay implements SmartLifecycle {
 
 	private final OutboxTracing tracing;
 
-	private final String durabilityBarrier;
+	private final @Nullable String durabilityBarrier;
 
 	private final Semaphore wakeUps = new Semaphore(0);
 
@@ -64,12 +65,12 @@ class OutboxRelay implements SmartLifecycle {
 	private volatile boolean running;
 
 	/** The error that ended the relay's thread; readiness is DOWN while it is set ({@link OutboxRelayHealthIndicator}). */
-	private volatile Error failure;
+	private volatile @Nullable Error failure;
 
-	private ExecutorService thread;
+	private @Nullable ExecutorService thread;
 
 	OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, EventPublisher publisher,
-			OutboxProperties properties, OutboxTracing tracing, String durabilityBarrier) {
+			OutboxProperties properties, OutboxTracing tracing, @Nullable String durabilityBarrier) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.publisher = publisher;
@@ -86,7 +87,7 @@ class OutboxRelay implements SmartLifecycle {
 	 * H2's admin right, which the database's creator ({@code sa} by default) has. PostgreSQL
 	 * shows a commit only after its WAL record is flushed ({@code synchronous_commit=on}, the default).
 	 */
-	static String durabilityBarrier(DataSource dataSource) {
+	static @Nullable String durabilityBarrier(DataSource dataSource) {
 		try {
 			String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
 			return "H2".equals(product) ? "CHECKPOINT" : null;
@@ -142,7 +143,7 @@ class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
-	private static RuntimeException await(CompletableFuture<?> send, PendingEvent stored, long deadline) {
+	private static @Nullable RuntimeException await(CompletableFuture<?> send, PendingEvent stored, long deadline) {
 		try {
 			send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 			return null;
@@ -157,7 +158,7 @@ class OutboxRelay implements SmartLifecycle {
 	}
 
 	/** What one round did; its deletions are committed whether or not every event was acknowledged. */
-	private record Round(boolean full, RuntimeException failure) {
+	private record Round(boolean full, @Nullable RuntimeException failure) {
 	}
 
 	/** @return whether the round was full, so more events may be waiting */
@@ -242,7 +243,7 @@ class OutboxRelay implements SmartLifecycle {
 	}
 
 	record PendingEvent(long position, String id, String source, String type, java.time.Instant time, String data,
-			String traceparent) {
+			@Nullable String traceparent) {
 
 		EventEnvelope<?> toEnvelope() {
 			Topic<?> topic = Topics.byCloudEventType(type)
@@ -270,6 +271,9 @@ class OutboxRelay implements SmartLifecycle {
 		running = false;
 		stopped.countDown();
 		wakeUps.release();
+		if (thread == null) {
+			return;
+		}
 		thread.shutdown();
 		try {
 			thread.awaitTermination(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -280,7 +284,7 @@ class OutboxRelay implements SmartLifecycle {
 	}
 
 	/** The error that ended the relay's thread, if one did: stored events then wait for a restart. */
-	Error failure() {
+	@Nullable Error failure() {
 		return failure;
 	}
 

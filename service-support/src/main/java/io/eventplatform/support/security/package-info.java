@@ -3,4 +3,7 @@
  * endpoints state the scope they need with {@code @PreAuthorize}, and only Prometheus on the management port goes
  * without a token.
  */
+@NullMarked
 package io.eventplatform.support.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,7 @@
 package io.eventplatform.support.web;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One broken rule of one field, an entry of the {@code errors} list of a 400 problem detail: every service answers
@@ -12,7 +13,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param message what is wrong, for people
  */
 @Schema(name = "FieldProblem", description = "One broken rule of one field")
-public record FieldProblem(@Schema(example = "temperatureCelsius") String field,
+public record FieldProblem(@Schema(example = "temperatureCelsius") @Nullable String field,
 		@Schema(example = "DecimalMax") String rule,
 		@Schema(example = "must be less than or equal to 60") String message) {
 }

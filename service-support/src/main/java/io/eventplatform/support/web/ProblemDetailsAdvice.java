@@ -3,6 +3,7 @@ package io.eventplatform.support.web;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
@@ -10,6 +11,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
@@ -47,7 +49,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 * exceptions pass through, so that 401 and 403 keep their own answers.
 	 */
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) throws Exception {
+	@Nullable ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) throws Exception {
 		if (isSecurityException(ex)) {
 			throw ex;
 		}
@@ -75,7 +77,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 * violation's path) and the rule, as for any other invalid input.
 	 */
 	@ExceptionHandler(ConstraintViolationException.class)
-	ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
+	@Nullable ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
 		List<FieldProblem> errors = new ArrayList<>();
 		for (ConstraintViolation<?> violation : ex.getConstraintViolations()) {
 			String field = null;
@@ -98,15 +100,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
-	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		List<FieldProblem> errors = new ArrayList<>();
 		for (FieldError error : ex.getBindingResult().getFieldErrors()) {
-			errors.add(new FieldProblem(error.getField(), error.getCode(), error.getDefaultMessage()));
+			errors.add(new FieldProblem(error.getField(), rule(error), message(error)));
 		}
 		ex.getBindingResult()
 			.getGlobalErrors()
-			.forEach(error -> errors.add(new FieldProblem(null, error.getCode(), error.getDefaultMessage())));
+			.forEach(error -> errors.add(new FieldProblem(null, rule(error), message(error))));
 		errors.sort(Comparator.comparing(FieldProblem::field, Comparator.nullsFirst(Comparator.naturalOrder())));
 		ProblemDetail problem = ex.getBody();
 		problem.setTitle("Invalid request");
@@ -122,8 +124,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 * of items): its errors name the parameter, and for a list item its index, e.g. {@code [3].temperatureCelsius}.
 	 */
 	@Override
-	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+			HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		List<FieldProblem> errors = new ArrayList<>();
 		for (ParameterValidationResult result : ex.getParameterValidationResults()) {
 			String prefix = result.getContainerIndex() != null ? "[" + result.getContainerIndex() + "]"
@@ -132,7 +134,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				String field = error instanceof FieldError fieldError
 						? (prefix.isEmpty() ? fieldError.getField() : prefix + "." + fieldError.getField())
 						: (prefix.isEmpty() ? parameterName(result.getMethodParameter()) : prefix);
-				errors.add(new FieldProblem(field, rule(error), error.getDefaultMessage()));
+				errors.add(new FieldProblem(field, rule(error), message(error)));
 			}
 		}
 		// Kept in the order Spring reports them: by parameter, and by index within a list ([2] before [10]).
@@ -145,12 +147,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, problem, headers, status, request);
 	}
 
+	// Spring types a code and a default message as optional; Bean Validation always sets both. Should another source
+	// leave one out, the answer stays a 400 that names a rule and says something.
 	private static String rule(MessageSourceResolvable error) {
-		if (error instanceof FieldError fieldError) {
-			return fieldError.getCode();
-		}
 		String[] codes = error.getCodes();
-		return codes == null || codes.length == 0 ? null : codes[codes.length - 1];
+		String code = error instanceof FieldError fieldError ? fieldError.getCode()
+				: codes == null || codes.length == 0 ? null : codes[codes.length - 1];
+		return Objects.requireNonNullElse(code, "invalid");
+	}
+
+	private static String message(MessageSourceResolvable error) {
+		return Objects.requireNonNullElse(error.getDefaultMessage(), "is invalid");
 	}
 
 	/** What the client calls the parameter: the header or query parameter name, else the Java name. */
@@ -163,7 +170,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (param != null && !param.name().isEmpty()) {
 			return param.name();
 		}
-		return parameter.getParameterName();
+		// Known from the -parameters flag Spring Boot's build compiles with.
+		return Objects.requireNonNullElse(parameter.getParameterName(), "parameter");
 	}
 
 	/**
@@ -171,7 +179,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 * {@code format}, as for a body field, without echoing the value.
 	 */
 	@Override
-	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+	protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
 		String name = ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
@@ -183,7 +191,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
-	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "The request body is not valid JSON");
 		problem.setTitle("Unreadable request");

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -96,7 +97,7 @@ public class ReadingIngestion {
 				.get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (ExecutionException ex) {
-			throw unavailable(readings, ex.getCause());
+			throw unavailable(readings, Objects.requireNonNullElse(ex.getCause(), ex));
 		}
 		catch (TimeoutException ex) {
 			throw unavailable(readings, ex);

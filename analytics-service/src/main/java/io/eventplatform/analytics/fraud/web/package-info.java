@@ -1,2 +1,5 @@
 /** {@code GET /api/analytics/alerts/fraud}. */
+@NullMarked
 package io.eventplatform.analytics.fraud.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,2 +1,5 @@
 /** {@code GET /api/analytics/overview}. */
+@NullMarked
 package io.eventplatform.analytics.overview.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,8 @@ package io.eventplatform.notification.delivery.web;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import io.eventplatform.notification.delivery.Delivery;
 import io.eventplatform.notification.delivery.DeliveryStatus;
 import io.eventplatform.notification.delivery.NotificationType;
@@ -17,9 +19,9 @@ import io.eventplatform.support.access.PersonalData;
  * @param time when it was first recorded
  * @param updatedAt when its status last changed
  */
-record DeliveryResponse(UUID id, String eventId, NotificationType type, String recipient, String language,
-		String concerning, String subject, DeliveryStatus status, String cause, int attempts, UUID digestId,
-		Instant time, Instant updatedAt) {
+record DeliveryResponse(UUID id, @Nullable String eventId, NotificationType type, String recipient, String language,
+		@Nullable String concerning, @Nullable String subject, DeliveryStatus status, @Nullable String cause,
+		int attempts, @Nullable UUID digestId, Instant time, Instant updatedAt) {
 
 	static DeliveryResponse of(Delivery delivery) {
 		return new DeliveryResponse(delivery.getId(), delivery.getEventId(), delivery.getType(),

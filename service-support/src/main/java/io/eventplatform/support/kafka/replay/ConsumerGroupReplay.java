@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -89,7 +90,7 @@ public class ConsumerGroupReplay {
 				admin.alterConsumerGroupOffsets(groupId, offsets).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 			}
 			catch (ExecutionException ex) {
-				log.warn("Could not rewind group {}: {}", groupId, ex.getCause().toString());
+				log.warn("Could not rewind group {}: {}", groupId, String.valueOf(ex.getCause()));
 				throw groupBusy(groupId);
 			}
 			catch (InterruptedException ex) {
@@ -132,7 +133,9 @@ public class ConsumerGroupReplay {
 		Map<TopicPartition, ListOffsetsResultInfo> ends = atEnd.isEmpty() ? Map.of() : await(admin.listOffsets(atEnd).all());
 		Map<TopicPartition, OffsetAndMetadata> offsets = new LinkedHashMap<>();
 		found.forEach((partition, info) -> offsets.put(partition,
-				new OffsetAndMetadata(info.offset() >= 0 ? info.offset() : ends.get(partition).offset())));
+				new OffsetAndMetadata(info.offset() >= 0 ? info.offset()
+						: Objects.requireNonNull(ends.get(partition), "asked for every partition without an offset")
+							.offset())));
 		return offsets;
 	}
 
