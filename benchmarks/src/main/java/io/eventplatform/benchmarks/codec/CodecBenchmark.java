@@ -3,10 +3,12 @@ package io.eventplatform.benchmarks.codec;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -42,10 +44,14 @@ public class CodecBenchmark {
 
 	private final SdkEventCodec sdk = new SdkEventCodec();
 
+	// Set by setUp, which JMH calls before any benchmark method.
+	@SuppressWarnings("NullAway.Init")
 	private EventEnvelope<WeatherReadingRecorded> event;
 
+	@SuppressWarnings("NullAway.Init")
 	private byte[] data;
 
+	@SuppressWarnings("NullAway.Init")
 	private Headers received;
 
 	@Setup
@@ -54,7 +60,7 @@ public class CodecBenchmark {
 		event = new EventEnvelope<>("0b9e4c2e-4f7d-4d1a-9a55-3c1f2f6d8e21", URI.create("/weather-ingest-service"),
 				observedAt, new WeatherReadingRecorded("ST-0042", observedAt, 3.5, 91.0, 1013.2));
 		received = new RecordHeaders();
-		data = serializer.serialize(TOPIC, received, event);
+		data = Objects.requireNonNull(serializer.serialize(TOPIC, received, event));
 		received.add("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
 			.getBytes(StandardCharsets.UTF_8));
 		// Measure only codecs that agree: each reads what the other writes, into the same event.
@@ -67,14 +73,14 @@ public class CodecBenchmark {
 	}
 
 	@Benchmark
-	public byte[] handWrittenWrite(Blackhole blackhole) {
+	public byte @Nullable [] handWrittenWrite(Blackhole blackhole) {
 		Headers headers = new RecordHeaders();
 		blackhole.consume(headers);
 		return serializer.serialize(TOPIC, headers, event);
 	}
 
 	@Benchmark
-	public byte[] sdkWrite(Blackhole blackhole) {
+	public byte @Nullable [] sdkWrite(Blackhole blackhole) {
 		Headers headers = new RecordHeaders();
 		blackhole.consume(headers);
 		return sdk.serialize(TOPIC, headers, event);

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
 
@@ -100,8 +101,10 @@ public final class CodecBenchmarkCommand {
 			.addProfiler(CpuTimeProfiler.class)
 			.verbosity(VerboseMode.SILENT)
 			.build()).runSingle();
-		return new Sample(result.getSecondaryResults().get(CpuTimeProfiler.CPU_TIME).getScore(),
-				result.getPrimaryResult().getScore(), result.getSecondaryResults().get("gc.alloc.rate.norm").getScore());
+		// Both profilers were added above, so both results are there.
+		return new Sample(Objects.requireNonNull(result.getSecondaryResults().get(CpuTimeProfiler.CPU_TIME)).getScore(),
+				result.getPrimaryResult().getScore(),
+				Objects.requireNonNull(result.getSecondaryResults().get("gc.alloc.rate.norm")).getScore());
 	}
 
 	private static String report(Map<String, List<Sample>> samples, Machine machine, Instant started, int rounds,
@@ -122,8 +125,8 @@ public final class CodecBenchmarkCommand {
 				+ " | bytes, own | bytes, SDK | SDK / own |");
 		lines.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 		for (String operation : OPERATIONS) {
-			List<Sample> own = samples.get("handWritten" + operation);
-			List<Sample> sdk = samples.get("sdk" + operation);
+			List<Sample> own = Objects.requireNonNull(samples.get("handWritten" + operation));
+			List<Sample> sdk = Objects.requireNonNull(samples.get("sdk" + operation));
 			lines.add("| " + describe(operation) + " | " + column(own, sdk, Sample::cpuNanos) + " | "
 					+ column(own, sdk, Sample::wallNanos) + " | " + column(own, sdk, Sample::bytes) + " |");
 		}

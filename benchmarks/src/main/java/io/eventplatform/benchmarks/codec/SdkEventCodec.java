@@ -60,7 +60,7 @@ final class SdkEventCodec {
 		catch (CloudEventRWException | IllegalStateException ex) {
 			// The SDK names the attribute ("time"), not the header and the rule: the contract's own checks do.
 			CloudEventHeaders.read(headers);
-			throw new InvalidEventException(ex.getMessage(), ex);
+			throw new InvalidEventException(String.valueOf(ex.getMessage()), ex);
 		}
 		if (event.getSpecVersion() != SpecVersion.V1 || event.getId().isEmpty() || event.getType().isEmpty()
 				|| event.getSource().toString().isEmpty() || event.getTime() == null
