@@ -1,10 +1,7 @@
 package io.eventplatform.local;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +13,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 import io.eventplatform.local.kafka.KafkaCluster;
+import io.eventplatform.local.process.FreePorts;
 
 /**
  * Where the platform runs from, where it keeps its data, and the ports of its parts.
@@ -90,7 +88,7 @@ public record PlatformSettings(Path projectDir, Path dataDir, int kafkaPort, int
 
 	/** Ports that are free right now, for tests that must not collide with a platform already running. */
 	public static PlatformSettings onFreePorts(Path projectDir, Path dataDir) {
-		int[] ports = freePorts(11);
+		int[] ports = FreePorts.take(11);
 		return new PlatformSettings(projectDir, dataDir, ports[0], ports[1], ports[2], ports[3], ports[4], ports[5],
 				ports[6], ports[7], ports[8], ports[9], ports[10], DEFAULT_STARTUP_TIMEOUT, LOOPBACK, List.of());
 	}
@@ -132,7 +130,7 @@ public record PlatformSettings(Path projectDir, Path dataDir, int kafkaPort, int
 			throw new IllegalArgumentException("--brokers must be 1 or 3, not " + brokers);
 		}
 		int count = 2 * (brokers - 1);
-		int[] free = freePorts ? freePorts(count) : null;
+		int[] free = freePorts ? FreePorts.take(count) : null;
 		List<Integer> more = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			more.add(free != null ? free[i] : kafkaControllerPort + 1 + i);
@@ -205,38 +203,6 @@ public record PlatformSettings(Path projectDir, Path dataDir, int kafkaPort, int
 		}
 		catch (UnknownHostException ex) {
 			throw new IllegalArgumentException("Not an IP address: " + literal, ex);
-		}
-	}
-
-	/**
-	 * All ports are held open together until each is chosen, so no two are the same. A port could still be taken
-	 * between here and the part binding it; on a test machine that is rare enough.
-	 */
-	private static int[] freePorts(int count) {
-		List<ServerSocket> sockets = new ArrayList<>();
-		try {
-			int[] ports = new int[count];
-			for (int i = 0; i < count; i++) {
-				ServerSocket socket = new ServerSocket(0);
-				sockets.add(socket);
-				ports[i] = socket.getLocalPort();
-			}
-			return ports;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not find free ports", ex);
-		}
-		finally {
-			sockets.forEach(PlatformSettings::closeQuietly);
-		}
-	}
-
-	private static void closeQuietly(ServerSocket socket) {
-		try {
-			socket.close();
-		}
-		catch (IOException ex) {
-			// Only probing; nothing to release.
 		}
 	}
 

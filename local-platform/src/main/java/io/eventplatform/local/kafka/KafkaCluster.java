@@ -12,6 +12,8 @@ import java.util.stream.IntStream;
 
 import org.apache.kafka.common.Uuid;
 
+import io.eventplatform.local.process.FreePorts;
+
 /**
  * The local Kafka: one node, or a cluster of three, each node a process of its own that is broker and KRaft controller
  * at once. One node keeps every replication factor and in-sync minimum at 1; three have replication factor 3 and
@@ -55,6 +57,11 @@ public record KafkaCluster(List<Node> nodes, Path directory) {
 		return new KafkaCluster(IntStream.range(0, ports.length / 2)
 			.mapToObj(i -> new Node(i + 1, ports[2 * i], ports[2 * i + 1]))
 			.toList(), directory);
+	}
+
+	/** {@code nodes} nodes on ports that are free right now, all different, for tests. */
+	public static KafkaCluster onFreePorts(Path directory, int nodes) {
+		return of(directory, FreePorts.take(2 * nodes));
 	}
 
 	public int size() {

@@ -3,7 +3,6 @@ package io.eventplatform.local.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Clock;
@@ -70,11 +69,7 @@ class KafkaClusterIntegrationTests {
 
 	@BeforeAll
 	void startThreeNodes() throws Exception {
-		int[] ports = new int[6];
-		for (int i = 0; i < ports.length; i++) {
-			ports[i] = freePort();
-		}
-		kafka = KafkaCluster.of(temp.resolve("kafka"), ports);
+		kafka = KafkaCluster.onFreePorts(temp.resolve("kafka"), 3);
 		nodes = KafkaProcesses.start(kafka, temp.resolve("logs"), Clock.systemUTC());
 	}
 
@@ -193,12 +188,6 @@ class KafkaClusterIntegrationTests {
 
 	private Admin admin() {
 		return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
-	}
-
-	private static int freePort() throws Exception {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 	record Sent(String key, long sequence, long acknowledgedAtNanos) {

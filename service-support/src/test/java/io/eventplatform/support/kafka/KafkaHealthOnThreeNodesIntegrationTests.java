@@ -3,7 +3,6 @@ package io.eventplatform.support.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Clock;
@@ -44,13 +43,7 @@ class KafkaHealthOnThreeNodesIntegrationTests {
 
 	@BeforeAll
 	void startThreeNodes() throws Exception {
-		int[] ports = new int[6];
-		for (int i = 0; i < ports.length; i++) {
-			try (ServerSocket socket = new ServerSocket(0)) {
-				ports[i] = socket.getLocalPort();
-			}
-		}
-		KafkaCluster kafka = KafkaCluster.of(temp.resolve("kafka"), ports);
+		KafkaCluster kafka = KafkaCluster.onFreePorts(temp.resolve("kafka"), 3);
 		nodes = KafkaProcesses.start(kafka, temp.resolve("logs"), Clock.systemUTC());
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
 			admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 3))).all().get();
@@ -62,8 +55,12 @@ class KafkaHealthOnThreeNodesIntegrationTests {
 
 	@AfterAll
 	void stopNodes() {
-		health.destroy();
-		nodes.close();
+		if (health != null) {
+			health.destroy();
+		}
+		if (nodes != null) {
+			nodes.close();
+		}
 	}
 
 	@Test
