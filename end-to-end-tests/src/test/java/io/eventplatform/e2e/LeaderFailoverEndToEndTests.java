@@ -239,11 +239,11 @@ class LeaderFailoverEndToEndTests {
 		return led.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
 	}
 
-	private static boolean everyReplicaInSync() throws Exception {
+	static boolean everyReplicaInSync() throws Exception {
 		return partitionsWritten().stream().allMatch(partition -> partition.isr().size() == 3);
 	}
 
-	private static List<TopicPartitionInfo> partitionsWritten() throws Exception {
+	static List<TopicPartitionInfo> partitionsWritten() throws Exception {
 		try (Admin admin = Admin.create(
 				Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Platform.get().kafkaBootstrapServers()))) {
 			Collection<TopicDescription> topics = admin.describeTopics(WRITTEN).allTopicNames().get().values();
@@ -251,14 +251,14 @@ class LeaderFailoverEndToEndTests {
 		}
 	}
 
-	private static List<String> acknowledgedIds(List<Request> requests) {
+	static List<String> acknowledgedIds(List<Request> requests) {
 		return requests.stream()
 			.map(request -> Platform.json.readTree(request.acknowledged.get().body()).get("id").asString())
 			.toList();
 	}
 
 	/** The account's transactions in the order its partition holds them, each event id once. */
-	private static List<String> transactionIdsOnTopic(String account, int expected) {
+	static List<String> transactionIdsOnTopic(String account, int expected) {
 		List<String> ids = new ArrayList<>();
 		List<String> eventIds = new ArrayList<>();
 		try (TopicReader topic = new TopicReader(Platform.get().kafkaBootstrapServers(),
@@ -276,7 +276,7 @@ class LeaderFailoverEndToEndTests {
 	}
 
 	/** How many mails reached each address, once every address has one or after two minutes. */
-	private static Map<String, Integer> mailCounts(List<String> addresses) {
+	static Map<String, Integer> mailCounts(List<String> addresses) {
 		Map<String, Integer> counts = new HashMap<>();
 		addresses.forEach(address -> counts.put(address, 0));
 		try {
@@ -293,7 +293,7 @@ class LeaderFailoverEndToEndTests {
 		return counts;
 	}
 
-	private static int mailCount(String address) {
+	static int mailCount(String address) {
 		HttpRequest messages = HttpRequest
 			.newBuilder(Platform.get()
 				.mailApiUrl()
