@@ -29,8 +29,6 @@ import io.eventplatform.local.process.ChildProcess;
  */
 public final class LocalPlatform implements AutoCloseable {
 
-	private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
-
 	/** Spring Boot's graceful shutdown waits up to 30 s by default; 20 s covers an idle local service. */
 	private static final Duration APPLICATION_STOP_GRACE = Duration.ofSeconds(20);
 
@@ -280,20 +278,12 @@ public final class LocalPlatform implements AutoCloseable {
 	}
 
 	private Running awaitReady(Running part, long deadline) throws InterruptedException {
-		while (true) {
-			if (!part.process().isAlive()) {
-				throw failure(part, "exited with code " + part.process().exitCode() + " during start-up.");
-			}
-			if (part.part().readiness().isReady()) {
-				part.ready = true;
-				return part;
-			}
-			if (System.nanoTime() - deadline > 0) {
-				throw failure(part, "was not ready within " + settings.startupTimeout().toSeconds() + " s (last check: "
-						+ part.part().readiness().lastOutcome() + ").");
-			}
-			Thread.sleep(POLL_INTERVAL.toMillis());
+		String problem = part.process().awaitReady(part.part().readiness(), deadline, settings.startupTimeout());
+		if (problem != null) {
+			throw failure(part, problem + ".");
 		}
+		part.ready = true;
+		return part;
 	}
 
 	private PlatformStartupException failure(Running part, String problem) {

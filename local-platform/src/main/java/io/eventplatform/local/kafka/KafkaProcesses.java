@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 import io.eventplatform.local.process.ChildProcess;
 
@@ -81,17 +80,10 @@ public final class KafkaProcesses implements AutoCloseable {
 
 	private void awaitReady(KafkaCluster.Node node) {
 		ChildProcess process = Objects.requireNonNull(running.get(node.id()), "launched just before");
-		long deadline = System.nanoTime() + READY_WITHIN.toNanos();
 		try (KafkaReadiness readiness = kafka.readiness(node)) {
-			while (!readiness.isReady()) {
-				if (!process.isAlive()) {
-					throw new IllegalStateException("Kafka node " + node.id() + " exited; see " + process.logFile());
-				}
-				if (System.nanoTime() > deadline) {
-					throw new IllegalStateException("Kafka node " + node.id() + " was not ready within " + READY_WITHIN
-							+ " (" + readiness.lastOutcome() + "); see " + process.logFile());
-				}
-				TimeUnit.MILLISECONDS.sleep(200);
+			String problem = process.awaitReady(readiness, System.nanoTime() + READY_WITHIN.toNanos(), READY_WITHIN);
+			if (problem != null) {
+				throw new IllegalStateException("Kafka node " + node.id() + " " + problem + "; see " + process.logFile());
 			}
 		}
 		catch (InterruptedException ex) {

@@ -16,10 +16,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One part of the platform running as an operating-system process, its output appended to a log file of its own.
  */
 public final class ChildProcess {
+
+	private static final Duration READINESS_POLL = Duration.ofMillis(200);
 
 	/** How much of the log's end is read for a tail; enough for 40 lines of a stack trace. */
 	private static final int TAIL_BYTES = 64 * 1024;
@@ -74,6 +78,28 @@ public final class ChildProcess {
 
 	public boolean isAlive() {
 		return process.isAlive();
+	}
+
+	/**
+	 * Polls {@code readiness} every 200 ms until it passes.
+	 * @param deadlineNanos when to give up, in {@link System#nanoTime()}'s terms
+	 * @param within how long that was, for the message
+	 * @return why the process is not ready (it exited, or the deadline passed), or {@code null} once it is
+	 */
+	public @Nullable String awaitReady(Readiness readiness, long deadlineNanos, Duration within)
+			throws InterruptedException {
+		while (true) {
+			if (!isAlive()) {
+				return "exited with code " + exitCode() + " during start-up";
+			}
+			if (readiness.isReady()) {
+				return null;
+			}
+			if (System.nanoTime() - deadlineNanos > 0) {
+				return "was not ready within " + within.toSeconds() + " s (last check: " + readiness.lastOutcome() + ")";
+			}
+			Thread.sleep(READINESS_POLL.toMillis());
+		}
 	}
 
 	/** The exit code; only meaningful once the process is no longer {@link #isAlive() alive}. */

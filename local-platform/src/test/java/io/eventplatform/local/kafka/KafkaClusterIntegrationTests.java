@@ -16,11 +16,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -101,8 +102,9 @@ class KafkaClusterIntegrationTests {
 			admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 3))).all().get();
 		}
 		Writer writer = new Writer();
-		Thread writing = new Thread(writer, "steady-writes");
-		writing.start();
+		ScheduledExecutorService writing = Executors.newSingleThreadScheduledExecutor();
+		// Steady, not flat out: the three nodes and their restarts need the machine's cores too.
+		writing.scheduleWithFixedDelay(writer, 0, 20, TimeUnit.MILLISECONDS);
 		List<Long> unavailableMillis = new ArrayList<>();
 		try {
 			await().atMost(Duration.ofSeconds(30)).until(() -> writer.acknowledged.size() >= 200);
@@ -122,7 +124,9 @@ class KafkaClusterIntegrationTests {
 		}
 		finally {
 			writer.running.set(false);
-			writing.join(TimeUnit.SECONDS.toMillis(60));
+			writing.shutdown();
+			assertThat(writing.awaitTermination(60, TimeUnit.SECONDS)).as("the writes ended").isTrue();
+			writer.close();
 		}
 		assertThat(writer.failures).as("sends that failed").isEmpty();
 
@@ -194,10 +198,10 @@ class KafkaClusterIntegrationTests {
 	}
 
 	/**
-	 * Sends each key's next sequence number as soon as the previous send of any key was acknowledged, idempotent with
+	 * Each run sends every key its next sequence number and waits until the cluster acknowledged them, idempotent with
 	 * {@code acks=all} as the platform's producers are, and records what the cluster acknowledged.
 	 */
-	private final class Writer implements Runnable {
+	private final class Writer implements Runnable, AutoCloseable {
 
 		final AtomicBoolean running = new AtomicBoolean(true);
 
@@ -205,43 +209,48 @@ class KafkaClusterIntegrationTests {
 
 		final ConcurrentLinkedQueue<Exception> failures = new ConcurrentLinkedQueue<>();
 
+		private final KafkaProducer<String, String> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), ProducerConfig.ACKS_CONFIG,
+						"all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 5,
+						ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+						10_000),
+				new StringSerializer(), new StringSerializer());
+
+		private final long[] next = new long[KEYS];
+
 		@Override
 		public void run() {
-			Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-					ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-					ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000,
-					ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-			long[] next = new long[KEYS];
-			try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
-					new StringSerializer())) {
-				while (running.get()) {
-					// Steady, not flat out: the three nodes and their restarts need the machine's cores too.
-					LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-					List<Future<?>> round = new ArrayList<>();
-					for (int key = 0; key < KEYS; key++) {
-						String name = "key-" + key;
-						long sequence = next[key]++;
-						round.add(producer.send(new ProducerRecord<>(TOPIC, name, Long.toString(sequence)),
-								(metadata, failure) -> {
-									if (failure == null) {
-										acknowledged.add(new Sent(name, sequence, System.nanoTime()));
-									}
-									else {
-										failures.add(failure);
-									}
-								}));
-					}
-					for (Future<?> sent : round) {
-						try {
-							sent.get();
-						}
-						catch (Exception ex) {
-							// Recorded by the callback; a key's later records must not overtake a failed one.
-							running.set(false);
-						}
-					}
+			if (!running.get()) {
+				return;
+			}
+			List<Future<?>> round = new ArrayList<>();
+			for (int key = 0; key < KEYS; key++) {
+				String name = "key-" + key;
+				long sequence = next[key]++;
+				round.add(producer.send(new ProducerRecord<>(TOPIC, name, Long.toString(sequence)),
+						(metadata, failure) -> {
+							if (failure == null) {
+								acknowledged.add(new Sent(name, sequence, System.nanoTime()));
+							}
+							else {
+								failures.add(failure);
+							}
+						}));
+			}
+			for (Future<?> sent : round) {
+				try {
+					sent.get();
+				}
+				catch (Exception ex) {
+					// Recorded by the callback; a key's later records must not overtake a failed one.
+					running.set(false);
 				}
 			}
+		}
+
+		@Override
+		public void close() {
+			producer.close();
 		}
 
 		long acknowledgedSince(long nanos, long before) {
