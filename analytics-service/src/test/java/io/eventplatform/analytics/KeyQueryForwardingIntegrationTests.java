@@ -27,7 +27,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -56,8 +59,10 @@ import io.eventplatform.contract.users.UserRegistered;
 
 /**
  * Two instances of the service share the partitions of one broker; each answers for every key, forwarding a query
- * (with the caller's token, which the owner checks again) to the instance whose stores hold the key.
+ * (with the caller's token, which the owner checks again) to the instance whose stores hold the key, or, while that
+ * instance is gone, answering from its own standby replica of the key's partition.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeyQueryForwardingIntegrationTests {
 
 	static final KeyPair KEYS = rsaKeys();
@@ -85,6 +90,8 @@ class KeyQueryForwardingIntegrationTests {
 				.run("--server.port=" + port, "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
 						"--platform.data-dir=" + dataDir, "--spring.kafka.streams.state-dir=" + dataDir.resolve("streams"),
 						"--spring.kafka.streams.properties.commit.interval.ms=100",
+						// Long enough that a stopped instance keeps its partitions for the whole standby test below
+						"--spring.kafka.streams.properties.session.timeout.ms=45000",
 						"--spring.kafka.streams.properties.statestore.cache.max.bytes=0"));
 		}
 	}
@@ -161,6 +168,55 @@ class KeyQueryForwardingIntegrationTests {
 					.isEqualTo(200);
 			}
 		});
+	}
+
+	@Test
+	@Order(Integer.MAX_VALUE)
+	void shouldAnswerFromTheStandbyReplicaWhileTheInstanceOwningTheKeyIsGone() {
+		// Given accounts spread over both instances, each instance holding a standby replica of the other's tasks
+		Instant now = Instant.now();
+		List<String> accounts = new ArrayList<>();
+		for (int i = 0; i < 24; i++) {
+			accounts.add("standby-" + i);
+			publish(new TransactionRecorded(UUID.randomUUID(), "standby-" + i, new BigDecimal(i + 1), "EUR",
+					Direction.DEBIT, "Shop", "NL", now));
+		}
+		String token = token("analytics:read");
+		KeyQueries survivor = instances.get(0).getBean(KeyQueries.class);
+		List<String> heldByTheOther = new ArrayList<>();
+		await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+			for (int i = 0; i < accounts.size(); i++) {
+				HttpResponse<String> response = get(ports.get(0), "/api/analytics/accounts/" + accounts.get(i) + "?at="
+						+ now, token);
+				assertThat(response.statusCode()).isEqualTo(200);
+				assertThat(response.body()).contains("\"volume\":" + (i + 1));
+			}
+			heldByTheOther.clear();
+			accounts.stream()
+				.filter(account -> survivor.ownerOf("transactions-account-minute",
+						account) instanceof KeyQueries.Remote remote && remote.replicaPartition() != null)
+				.forEach(heldByTheOther::add);
+			assertThat(heldByTheOther).as("accounts the other instance owns, with a standby here").isNotEmpty();
+		});
+
+		// When the other instance ends without leaving the group, as a killed one does
+		instances.get(1).close();
+
+		// Then this one answers for the other's accounts from its standby, marked stale, well before the group moves
+		// the partitions (after the 45 s session timeout)
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			for (String account : heldByTheOther) {
+				HttpResponse<String> response = get(ports.get(0), "/api/analytics/accounts/" + account + "?at=" + now,
+						token);
+				assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+				assertThat(response.headers().firstValue(KeyQueries.STALE_HEADER)).hasValue("true");
+				assertThat(response.body())
+					.contains("\"volume\":" + (Integer.parseInt(account.substring("standby-".length())) + 1));
+			}
+		});
+		assertThat(survivor.ownerOf("transactions-account-minute", heldByTheOther.get(0)))
+			.as("the partition still assigned to the instance that is gone")
+			.isInstanceOf(KeyQueries.Remote.class);
 	}
 
 	private static HttpResponse<String> get(int port, String path, String token)

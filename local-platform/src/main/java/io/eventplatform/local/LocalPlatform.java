@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import io.eventplatform.local.Part.Stage;
 import io.eventplatform.local.PlatformSettings.Application;
 import io.eventplatform.local.process.ChildProcess;
+import io.eventplatform.local.process.FreePorts;
 
 /**
  * The running platform: a Kafka broker, a mail server, the six services and the gateway, each a process of its
@@ -184,6 +185,24 @@ public final class LocalPlatform implements AutoCloseable {
 			}
 		}
 		startAndAwaitReady(List.of(part), System.nanoTime() + settings.startupTimeout().toNanos());
+	}
+
+	/**
+	 * Starts one more instance of analytics-service on a free port and waits until it is ready. The gateway keeps
+	 * routing to the first; the new one, {@code analytics-service-<n>} for {@link #stopPart}, {@link #killPart} and
+	 * {@link #startPart}, shares the stream tasks with it and answers queries for any key at the address returned.
+	 */
+	public URI startAnalyticsInstance() {
+		Part part;
+		synchronized (this) {
+			int instance = 2 + (int) parts.stream()
+				.filter(candidate -> candidate.name().startsWith(PlatformParts.ANALYTICS + "-"))
+				.count();
+			part = PlatformParts.analyticsInstance(settings, instance, FreePorts.take(1)[0]);
+			parts.add(part);
+		}
+		startAndAwaitReady(List.of(part), System.nanoTime() + settings.startupTimeout().toNanos());
+		return URI.create("http://127.0.0.1:" + part.ports().get(0));
 	}
 
 	/**

@@ -28,6 +28,8 @@ final class PlatformParts {
 			"-Xss512k", "-Xms32m", "-Xmx256m", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m",
 			"-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8");
 
+	static final String ANALYTICS = "analytics-service";
+
 	private PlatformParts() {
 	}
 
@@ -83,6 +85,23 @@ final class PlatformParts {
 		return new Part(application.name(), application.name(), address, Part.Stage.APPLICATIONS,
 				JavaCommand.jar(jvmOptions, jar, applicationArguments(settings, application.port())),
 				Readiness.httpOk(readiness), List.of(application.port()), List.of(jar));
+	}
+
+	/**
+	 * One more instance of analytics-service, {@code analytics-service-<instance>}, on {@code port}: the one service
+	 * that can run twice on one machine, since it keeps its state in Kafka Streams' stores (here in
+	 * {@code <dataDir>/analytics-service-<instance>}); the others keep their tables in an H2 file only one process
+	 * may open. It joins the first instance's group, so the two share the stream tasks.
+	 */
+	static Part analyticsInstance(PlatformSettings settings, int instance, int port) {
+		Part first = application(settings,
+				settings.applications().stream().filter(app -> app.name().equals(ANALYTICS)).findFirst().orElseThrow()
+					.withPort(port));
+		String name = ANALYTICS + "-" + instance;
+		List<String> command = new ArrayList<>(first.command());
+		command.add("--spring.kafka.streams.state-dir=" + settings.dataDir().resolve(name).resolve("streams"));
+		return new Part(name, name, first.address(), first.stage(), command, first.readiness(), first.ports(),
+				first.requiredFiles());
 	}
 
 	/**

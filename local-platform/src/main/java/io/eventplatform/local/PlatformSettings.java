@@ -216,6 +216,10 @@ public record PlatformSettings(Path projectDir, Path dataDir, int kafkaPort, int
 	 */
 	record Application(String name, @Nullable String routeKey, int port) {
 
+		Application withPort(int port) {
+			return new Application(name, routeKey, port);
+		}
+
 		/** The executable jar the build wrote, {@code <name>/target/<name>.jar}. */
 		Path jar(Path projectDir) {
 			return projectDir.resolve(name).resolve("target").resolve(name + ".jar");

@@ -1,6 +1,7 @@
 package io.eventplatform.analytics.streams;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.BinaryOperator;
 import java.util.function.Supplier;
@@ -9,7 +10,9 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.LagInfo;
 import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -22,13 +25,17 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Answers a query for one key wherever its state lives. Each instance holds the stores of the partitions it owns;
  * a key owned by another instance is answered by forwarding the request, with the caller's token, to that instance
- * ({@code application.server} tells each instance where the others listen).
+ * ({@code application.server} tells each instance where the others listen). While that instance does not answer (it
+ * died, and the group has not yet moved its partitions), this instance answers from its standby replica of the key's
+ * partition ({@code num.standby.replicas}) if that replica is caught up, marked with {@value #STALE_HEADER}.
  */
 @Component
 public class KeyQueries {
@@ -36,14 +43,23 @@ public class KeyQueries {
 	/** Marks a forwarded request: the receiver answers from its own stores or not at all, so requests never loop. */
 	static final String FORWARDED_HEADER = "X-Analytics-Forwarded";
 
+	/**
+	 * Marks an answer read from a standby replica: it may lack what the dead owner had not yet committed (at most a
+	 * commit interval's worth).
+	 */
+	public static final String STALE_HEADER = "X-Analytics-Stale";
+
 	private static final Logger log = LoggerFactory.getLogger(KeyQueries.class);
 
 	private final StreamsBuilderFactoryBean streams;
 
+	private final StateStores stores;
+
 	private final RestClient http;
 
-	public KeyQueries(StreamsBuilderFactoryBean streams, RestClient.Builder http) {
+	public KeyQueries(StreamsBuilderFactoryBean streams, StateStores stores, RestClient.Builder http) {
 		this.streams = streams;
+		this.stores = stores;
 		this.http = http.build();
 	}
 
@@ -54,7 +70,11 @@ public class KeyQueries {
 	public record Local() implements Owner {
 	}
 
-	public record Remote(HostInfo host) implements Owner {
+	/**
+	 * Another instance owns the key.
+	 * @param replicaPartition the key's partition when this instance holds a standby replica of it, else null
+	 */
+	public record Remote(HostInfo host, @Nullable Integer replicaPartition) implements Owner {
 	}
 
 	public record Unknown() implements Owner {
@@ -70,7 +90,23 @@ public class KeyQueries {
 			return local.get();
 		}
 		if (owner instanceof Remote remote && request.getHeader(FORWARDED_HEADER) == null) {
-			return forward(remote.host(), request, type);
+			try {
+				return forward(remote.host(), request, type);
+			}
+			catch (OwnerUnreachable ex) {
+				Integer partition = remote.replicaPartition();
+				if (partition == null || !caughtUp(store, partition)) {
+					throw StateStores.unavailable();
+				}
+				log.info("Answering a query from the standby replica of {} partition {}: {} did not answer", store,
+						partition, remote.host());
+				T answer = stores.fromReplica(partition, local);
+				if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+						&& attributes.getResponse() != null) {
+					attributes.getResponse().setHeader(STALE_HEADER, "true");
+				}
+				return answer;
+			}
 		}
 		// Partitions move during a rebalance: the caller retries and then reaches the new owner.
 		throw StateStores.unavailable();
@@ -93,7 +129,13 @@ public class KeyQueries {
 		T result = local.get();
 		for (StreamsMetadata instance : kafkaStreams.streamsMetadataForStore(store)) {
 			if (!instance.hostInfo().equals(self)) {
-				result = merge.apply(result, forward(instance.hostInfo(), request, type));
+				try {
+					result = merge.apply(result, forward(instance.hostInfo(), request, type));
+				}
+				catch (OwnerUnreachable ex) {
+					// Its partitions are answered again once the group has given them to the instances left.
+					throw StateStores.unavailable();
+				}
 			}
 		}
 		return result;
@@ -118,7 +160,33 @@ public class KeyQueries {
 				|| metadata.activeHost() == null || metadata.activeHost().port() < 0) {
 			return new Unknown();
 		}
-		return metadata.activeHost().equals(self) ? new Local() : new Remote(metadata.activeHost());
+		if (metadata.activeHost().equals(self)) {
+			return new Local();
+		}
+		return new Remote(metadata.activeHost(), metadata.standbyHosts().contains(self) ? metadata.partition() : null);
+	}
+
+	/**
+	 * Whether this instance's replica of the store's partition is within {@code acceptable.recovery.lag} of its
+	 * changelog's end, the lag at which Kafka Streams itself counts a replica as caught up.
+	 */
+	private boolean caughtUp(String store, int partition) {
+		KafkaStreams kafkaStreams = streams.getKafkaStreams();
+		if (kafkaStreams == null) {
+			return false;
+		}
+		Properties config = streams.getStreamsConfiguration();
+		long acceptable = config == null ? 10_000
+				: Long.parseLong(config.getProperty(StreamsConfig.ACCEPTABLE_RECOVERY_LAG_CONFIG, "10000"));
+		try {
+			LagInfo lag = kafkaStreams.allLocalStorePartitionLags().getOrDefault(store, Map.of()).get(partition);
+			return lag != null && lag.offsetLag() <= acceptable;
+		}
+		catch (StreamsException ex) {
+			log.warn("Could not tell how far this instance's replica of {} partition {} lags: {}", store, partition,
+					ex.getMessage());
+			return false;
+		}
 	}
 
 	private @Nullable HostInfo self() {
@@ -150,12 +218,20 @@ public class KeyQueries {
 		}
 		catch (RestClientException ex) {
 			log.warn("The instance {} holding a queried key did not answer: {}", owner, ex.getMessage());
-			throw StateStores.unavailable();
+			throw new OwnerUnreachable();
 		}
 		if (body == null) {
 			log.warn("The instance {} holding a queried key answered without a body", owner);
-			throw StateStores.unavailable();
+			throw new OwnerUnreachable();
 		}
 		return body;
+	}
+
+	/** The instance a query was forwarded to gave no answer (as opposed to an answer such as 404 or 503). */
+	private static final class OwnerUnreachable extends RuntimeException {
+
+		OwnerUnreachable() {
+			super(null, null, false, false);
+		}
 	}
 }

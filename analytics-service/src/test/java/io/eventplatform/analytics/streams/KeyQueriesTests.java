@@ -22,7 +22,15 @@ class KeyQueriesTests {
 	void shouldForwardToTheActiveHostWhenItIsAnotherInstanceEvenIfThisOneHoldsAStandby() {
 		HostInfo other = new HostInfo("analytics-1.analytics", 8085);
 		assertThat(KeyQueries.decide(SELF, new KeyQueryMetadata(other, Set.of(SELF), 3)))
-			.isEqualTo(new KeyQueries.Remote(other));
+			.isEqualTo(new KeyQueries.Remote(other, 3));
+	}
+
+	@Test
+	void shouldHaveNoReplicaToFallBackOnWhenTheStandbyIsElsewhere() {
+		HostInfo other = new HostInfo("analytics-1.analytics", 8085);
+		HostInfo third = new HostInfo("analytics-2.analytics", 8085);
+		assertThat(KeyQueries.decide(SELF, new KeyQueryMetadata(other, Set.of(third), 3)))
+			.isEqualTo(new KeyQueries.Remote(other, null));
 	}
 
 	@Test

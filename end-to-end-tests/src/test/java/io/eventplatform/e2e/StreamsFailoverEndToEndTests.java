@@ -1,0 +1,231 @@
+package io.eventplatform.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAccumulator;
+import java.util.stream.IntStream;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.eventplatform.contract.Topics;
+import io.eventplatform.e2e.CrashDurabilityEndToEndTests.Request;
+import io.eventplatform.e2e.LeaderFailoverEndToEndTests.SteadyClient;
+import io.eventplatform.local.LocalPlatform;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Two analytics-service instances share the stream tasks on the three-node cluster, each with a standby replica of
+ * the other's stores ({@code num.standby.replicas} 1). Under steady traffic through the gateway one of them is killed
+ * (SIGKILL) and restarted, four times, the two in turn. Queries asked of the instance left keep being answered (for
+ * the dead one's keys from its standby, until the group moves the tasks over), every window ends exact, and each
+ * account's burst raises one fraud alert.
+ */
+@ExtendWith(Platform.class)
+@Order(92)
+class StreamsFailoverEndToEndTests {
+
+	static final int KILLS = 4;
+
+	static final int ACCOUNTS = 3;
+
+	static final Duration PAUSE = Duration.ofMillis(300);
+
+	static final Duration QUERY_INTERVAL = Duration.ofMillis(250);
+
+	static final Duration DEADLINE = Duration.ofSeconds(180);
+
+	@BeforeAll
+	static void onThreeBrokers() {
+		Platform.onThreeBrokers();
+		AnalyticsEndToEndTests.token();
+	}
+
+	@Test
+	void shouldKeepAnsweringAndEveryWindowExactWhileAnInstanceIsKilledRepeatedly() throws Exception {
+		LocalPlatform platform = Platform.get();
+		Map<String, URI> instances = Map.of("analytics-service", platform.serviceUrl("analytics-service"),
+				"analytics-service-2", platform.startAnalyticsInstance());
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		// One instant for every transaction of an account: each window that contains it must hold all of them.
+		Instant occurredAt = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
+		String station = "streams-failover-" + run;
+		Instant firstReading = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS);
+		LongAccumulator slowestMillis = new LongAccumulator(Math::max, 0);
+		List<SteadyClient> accounts = IntStream.range(0, ACCOUNTS)
+			.mapToObj(client -> new SteadyClient("/api/transactions", true, i -> new Request(UUID.randomUUID().toString(),
+					"""
+							{"accountId":"%s","amount":"10.00","currency":"EUR","direction":"DEBIT","merchant":"Shop",
+							 "merchantCountry":"NL","occurredAt":"%s"}""".formatted(account(run, client), occurredAt)),
+					slowestMillis))
+			.toList();
+		SteadyClient readings = new SteadyClient("/api/weather/readings", false, i -> new Request(station + "#" + i, """
+				{"stationId":"%s","observedAt":"%s","temperatureCelsius":%d,"humidityPercent":50}"""
+			.formatted(station, firstReading.plusSeconds(10L * i), 5 + i % 10)), slowestMillis);
+		List<SteadyClient> clients = new ArrayList<>(accounts);
+		clients.add(readings);
+		// Queries keep going to whichever instance is alive: an account's aggregate and the station's hours
+		Queries queries = new Queries(List.of("/api/analytics/accounts/" + account(run, 0) + "?at=" + occurredAt,
+				"/api/analytics/stations/" + station));
+		queries.target = instances.get("analytics-service-2");
+		ScheduledExecutorService load = Executors.newScheduledThreadPool(clients.size() + 1);
+		clients.forEach(client -> load.scheduleWithFixedDelay(client, 0, PAUSE.toMillis(), TimeUnit.MILLISECONDS));
+
+		// When one instance and then the other is killed and restarted, under that load
+		try {
+			for (int kill = 0; kill < KILLS; kill++) {
+				String victim = kill % 2 == 0 ? "analytics-service" : "analytics-service-2";
+				String survivor = kill % 2 == 0 ? "analytics-service-2" : "analytics-service";
+				long before = acknowledged(clients);
+				await().atMost(DEADLINE).until(() -> acknowledged(clients) >= before + 20);
+				queries.target = instances.get(survivor);
+				if (kill == 0) {
+					load.scheduleWithFixedDelay(queries, 0, QUERY_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+				}
+				platform.killPart(victim);
+				queries.during = true;
+				long killedAt = acknowledged(clients);
+				await().atMost(DEADLINE).until(() -> acknowledged(clients) >= killedAt + 20);
+				platform.startPart(victim);
+				queries.during = false;
+			}
+		}
+		finally {
+			load.shutdown();
+			assertThat(load.awaitTermination(DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("the clients ended").isTrue();
+		}
+		clients.forEach(SteadyClient::rethrow);
+
+		// Then every window holds each acknowledged event once, and each account raised one alert
+		await().atMost(DEADLINE).untilAsserted(() -> {
+			for (int client = 0; client < ACCOUNTS; client++) {
+				long count = accounts.get(client).acknowledged.size();
+				HttpResponse<String> response = AnalyticsEndToEndTests
+					.get("/api/analytics/accounts/" + account(run, client) + "?at=" + occurredAt);
+				assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+				JsonNode body = Platform.json.readTree(response.body());
+				for (String windows : List.of("minute", "hour")) {
+					assertThat(body.path(windows)).as("%s windows", windows).isNotEmpty();
+					for (JsonNode window : body.path(windows)) {
+						JsonNode eur = window.path("volume").path("byCurrency").path("EUR");
+						assertThat(eur.path("count").asLong()).as("%s's count", account(run, client)).isEqualTo(count);
+						assertThat(eur.path("volume").decimalValue())
+							.isEqualByComparingTo(new BigDecimal("10.00").multiply(BigDecimal.valueOf(count)));
+					}
+				}
+			}
+			HttpResponse<String> response = AnalyticsEndToEndTests.get("/api/analytics/stations/" + station);
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			long counted = 0;
+			for (JsonNode hour : Platform.json.readTree(response.body()).path("hours")) {
+				counted += hour.path("count").asLong();
+			}
+			assertThat(counted).as("readings in the station's hours").isEqualTo(readings.acknowledged.size());
+		});
+		List<String> alerted;
+		try (TopicReader alerts = new TopicReader(platform.kafkaBootstrapServers(),
+				Topics.TRANSACTIONS_FRAUD_ALERTS.name())) {
+			alerted = alerts.awaitRecords(record -> record.key().startsWith("STREAMS-" + run), ACCOUNTS)
+				.stream()
+				.map(ConsumerRecord::key)
+				.toList();
+		}
+		System.out.printf("Kafka Streams failover (2 analytics instances, standby replicas 1, 3 brokers): %d kills, "
+				+ "%d transactions and %d readings acknowledged; queries to the instance left while the other was "
+				+ "down: %d asked, %d answered (%d from a standby), longest without an answer %d ms; fraud alerts %s%n",
+				KILLS, accounts.stream().mapToLong(client -> client.acknowledged.size()).sum(),
+				readings.acknowledged.size(), queries.asked.get(), queries.answered.get(), queries.stale.get(),
+				queries.longestGapMillis.get(), alerted);
+		assertThat(alerted).as("one alert per account").hasSize(ACCOUNTS).doesNotHaveDuplicates();
+		assertThat(queries.asked.get()).as("queries asked while an instance was down").isPositive();
+	}
+
+	private static long acknowledged(List<SteadyClient> clients) {
+		return clients.stream().mapToLong(client -> client.acknowledged.size()).sum();
+	}
+
+	private static String account(String run, int client) {
+		return "STREAMS-" + run + "-" + client;
+	}
+
+	/**
+	 * Asks the instance left each query in turn, directly (the gateway routes to the first instance only), counting
+	 * the answers while the other instance is down and the longest time without one.
+	 */
+	static final class Queries implements Runnable {
+
+		final AtomicLong asked = new AtomicLong();
+
+		final AtomicLong answered = new AtomicLong();
+
+		final AtomicLong stale = new AtomicLong();
+
+		final LongAccumulator longestGapMillis = new LongAccumulator(Math::max, 0);
+
+		private final List<String> paths;
+
+		volatile URI target;
+
+		volatile boolean during;
+
+		private long lastAnswerNanos = System.nanoTime();
+
+		private int next;
+
+		Queries(List<String> paths) {
+			this.paths = paths;
+		}
+
+		@Override
+		public void run() {
+			String path = paths.get(next++ % paths.size());
+			boolean counting = during;
+			HttpResponse<String> response;
+			try {
+				response = Platform.http.send(HttpRequest.newBuilder(target.resolve(path))
+					.timeout(Duration.ofSeconds(10))
+					.header("Authorization", "Bearer " + AnalyticsEndToEndTests.token)
+					.build(), HttpResponse.BodyHandlers.ofString());
+			}
+			catch (Exception ex) {
+				response = null;
+			}
+			long now = System.nanoTime();
+			boolean ok = response != null && response.statusCode() == 200;
+			if (counting) {
+				asked.incrementAndGet();
+				if (ok) {
+					answered.incrementAndGet();
+					if (response.headers().firstValue("X-Analytics-Stale").isPresent()) {
+						stale.incrementAndGet();
+					}
+				}
+				else {
+					longestGapMillis.accumulate(Duration.ofNanos(now - lastAnswerNanos).toMillis());
+				}
+			}
+			if (ok) {
+				lastAnswerNanos = now;
+			}
+		}
+	}
+}
