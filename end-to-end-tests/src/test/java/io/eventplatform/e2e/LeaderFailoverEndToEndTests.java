@@ -173,7 +173,7 @@ class LeaderFailoverEndToEndTests {
 		assertThat(slowestMillis.get()).as("the slowest call, ms").isLessThanOrEqualTo(CALL_BOUND.toMillis());
 	}
 
-	private static long acknowledged(List<SteadyClient> clients) {
+	static long acknowledged(List<SteadyClient> clients) {
 		return clients.stream().mapToLong(client -> client.acknowledged.size()).sum();
 	}
 

@@ -240,6 +240,27 @@ class ServicesMatchTheCodeTests {
 		}
 	}
 
+	/** A standby replica lives on an instance other than its active task's: production runs more than one. */
+	@ParameterizedTest
+	@MethodSource("layouts")
+	void shouldRunAnalyticsOnMoreInstancesThanItKeepsStandbyReplicas(String layout) {
+		Manifests manifests = Manifests.of(layout);
+		int standbys = Integer.parseInt(ServiceModules.named("analytics-service")
+			.properties()
+			.getOrDefault("spring.kafka.streams.properties.num.standby.replicas", "0"));
+		assertThat(standbys).as("standby replicas of analytics-service's stream tasks").isPositive();
+		List<ObjectNode> scalers = manifests.ofKind("ScaledObject")
+			.stream()
+			.filter(scaler -> scaler.at("/spec/scaleTargetRef/name").asText().equals("analytics-service"))
+			.toList();
+		if (layout.endsWith("prod")) {
+			assertThat(scalers).as("analytics-service's autoscaler in %s", layout).isNotEmpty();
+		}
+		scalers.forEach(scaler -> assertThat(scaler.at("/spec/minReplicaCount").asInt())
+			.as("analytics-service's minimum instances in %s", layout)
+			.isGreaterThan(standbys));
+	}
+
 	@ParameterizedTest
 	@MethodSource("layouts")
 	void shouldScaleAConsumerOnTheLagOfEveryGroupItCommitsIn(String layout) {

@@ -67,7 +67,11 @@ public class KeyQueries {
 	public sealed interface Owner permits Local, Remote, Unknown {
 	}
 
-	public record Local() implements Owner {
+	/**
+	 * This instance owns the key.
+	 * @param partition the key's partition, or null when this is the only instance and nobody asked where keys live
+	 */
+	public record Local(@Nullable Integer partition) implements Owner {
 	}
 
 	/**
@@ -86,7 +90,13 @@ public class KeyQueries {
 	 */
 	public <T> T answer(String store, String key, HttpServletRequest request, Class<T> type, Supplier<T> local) {
 		Owner owner = ownerOf(store, key);
-		if (owner instanceof Local) {
+		if (owner instanceof Local here) {
+			KafkaStreams kafkaStreams = streams.getKafkaStreams();
+			Integer partition = here.partition();
+			if (partition != null && kafkaStreams != null && kafkaStreams.state() == KafkaStreams.State.REBALANCING) {
+				// While the group moves tasks (an instance died or came back) the tasks kept here go on processing
+				return fromReplica(store, partition, local);
+			}
 			return local.get();
 		}
 		if (owner instanceof Remote remote && request.getHeader(FORWARDED_HEADER) == null) {
@@ -95,21 +105,29 @@ public class KeyQueries {
 			}
 			catch (OwnerUnreachable ex) {
 				Integer partition = remote.replicaPartition();
-				if (partition == null || !caughtUp(store, partition)) {
+				if (partition == null) {
 					throw StateStores.unavailable();
 				}
-				log.info("Answering a query from the standby replica of {} partition {}: {} did not answer", store,
+				log.debug("Answering a query from the standby replica of {} partition {}: {} did not answer", store,
 						partition, remote.host());
-				T answer = stores.fromReplica(partition, local);
-				if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-						&& attributes.getResponse() != null) {
-					attributes.getResponse().setHeader(STALE_HEADER, "true");
-				}
-				return answer;
+				return fromReplica(store, partition, local);
 			}
 		}
 		// Partitions move during a rebalance: the caller retries and then reaches the new owner.
 		throw StateStores.unavailable();
+	}
+
+	/** The answer of this instance's replica of the partition, if it is caught up, marked as possibly stale. */
+	private <T> T fromReplica(String store, int partition, Supplier<T> local) {
+		if (!caughtUp(store, partition)) {
+			throw StateStores.unavailable();
+		}
+		T answer = stores.fromReplica(partition, local);
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+				&& attributes.getResponse() != null) {
+			attributes.getResponse().setHeader(STALE_HEADER, "true");
+		}
+		return answer;
 	}
 
 	/**
@@ -149,7 +167,7 @@ public class KeyQueries {
 		}
 		HostInfo self = self();
 		if (self == null) {
-			return new Local();
+			return new Local(null);
 		}
 		KeyQueryMetadata metadata = kafkaStreams.queryMetadataForKey(store, key, Serdes.String().serializer());
 		return decide(self, metadata);
@@ -161,7 +179,7 @@ public class KeyQueries {
 			return new Unknown();
 		}
 		if (metadata.activeHost().equals(self)) {
-			return new Local();
+			return new Local(metadata.partition());
 		}
 		return new Remote(metadata.activeHost(), metadata.standbyHosts().contains(self) ? metadata.partition() : null);
 	}
