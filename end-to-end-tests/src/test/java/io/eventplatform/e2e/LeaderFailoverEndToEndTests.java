@@ -157,12 +157,15 @@ class LeaderFailoverEndToEndTests {
 		int readingCount = readings.acknowledged.size();
 		long readingsInWarehouse = CrashDurabilityEndToEndTests.awaitWarehouseCount(
 				"/api/analytics/history/stations/" + station + "/readings?size=1", readingCount);
+		// Each account's burst (more than five transactions within a minute of one occurred-at) raises one alert
+		List<String> alerted = fraudAlertKeys("FAILOVER-" + run, ACCOUNTS);
 		System.out.printf("Leader kills through the gateway (3 brokers, RF 3, min.insync.replicas 2): %d kills, "
 				+ "acknowledged %d transactions and registrations and %d readings; lost %d, duplicated effects %d, "
-				+ "welcome mails missing %d and duplicated %d, readings in the warehouse %d; writes unavailable per "
-				+ "kill %s ms; slowest call %d ms (bound %d ms)%n", unavailableMillis.size(), tally.acknowledged,
-				readingCount, tally.lost, tally.duplicatedEffects, mailMissing, mailDuplicates, readingsInWarehouse,
-				unavailableMillis, slowestMillis.get(), CALL_BOUND.toMillis());
+				+ "welcome mails missing %d and duplicated %d, readings in the warehouse %d, fraud alerts %d for %d "
+				+ "accounts; writes unavailable per kill %s ms; slowest call %d ms (bound %d ms)%n",
+				unavailableMillis.size(), tally.acknowledged, readingCount, tally.lost, tally.duplicatedEffects,
+				mailMissing, mailDuplicates, readingsInWarehouse, alerted.size(), ACCOUNTS, unavailableMillis,
+				slowestMillis.get(), CALL_BOUND.toMillis());
 		assertThat(unavailableMillis).as("kills while the load ran").hasSize(KILLS);
 		assertThat(tally.lost).as("lost").isZero();
 		assertThat(tally.duplicatedEffects).as("duplicated effects").isZero();
@@ -170,11 +173,23 @@ class LeaderFailoverEndToEndTests {
 		assertThat(mailMissing).as("welcome mails missing").isZero();
 		assertThat(mailDuplicates).as("welcome mails duplicated").isZero();
 		assertThat(readingsInWarehouse).as("readings in the warehouse").isEqualTo(readingCount);
+		assertThat(alerted).as("one fraud alert per account").hasSize(ACCOUNTS).doesNotHaveDuplicates();
 		assertThat(slowestMillis.get()).as("the slowest call, ms").isLessThanOrEqualTo(CALL_BOUND.toMillis());
 	}
 
 	static long acknowledged(List<SteadyClient> clients) {
 		return clients.stream().mapToLong(client -> client.acknowledged.size()).sum();
+	}
+
+	/** The keys (accounts) of the fraud alerts raised for accounts starting with {@code prefix}, once that many came. */
+	static List<String> fraudAlertKeys(String prefix, int expected) {
+		try (TopicReader alerts = new TopicReader(Platform.get().kafkaBootstrapServers(),
+				Topics.TRANSACTIONS_FRAUD_ALERTS.name())) {
+			return alerts.awaitRecords(record -> record.key().startsWith(prefix), expected)
+				.stream()
+				.map(ConsumerRecord::key)
+				.toList();
+		}
 	}
 
 	/** One client: each run sends its next request until acknowledged (see {@code sendUntilAcknowledged}). */

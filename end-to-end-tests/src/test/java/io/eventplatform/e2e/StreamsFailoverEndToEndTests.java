@@ -22,13 +22,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.stream.IntStream;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import io.eventplatform.contract.Topics;
 import io.eventplatform.e2e.CrashDurabilityEndToEndTests.Request;
 import io.eventplatform.e2e.LeaderFailoverEndToEndTests.SteadyClient;
 import io.eventplatform.local.LocalPlatform;
@@ -148,14 +146,7 @@ class StreamsFailoverEndToEndTests {
 			}
 			assertThat(counted).as("readings in the station's hours").isEqualTo(readings.acknowledged.size());
 		});
-		List<String> alerted;
-		try (TopicReader alerts = new TopicReader(platform.kafkaBootstrapServers(),
-				Topics.TRANSACTIONS_FRAUD_ALERTS.name())) {
-			alerted = alerts.awaitRecords(record -> record.key().startsWith("STREAMS-" + run), ACCOUNTS)
-				.stream()
-				.map(ConsumerRecord::key)
-				.toList();
-		}
+		List<String> alerted = LeaderFailoverEndToEndTests.fraudAlertKeys("STREAMS-" + run, ACCOUNTS);
 		System.out.printf("Kafka Streams failover (2 analytics instances, standby replicas 1, 3 brokers): %d kills, "
 				+ "%d transactions and %d readings acknowledged; queries to the instance left while the other was "
 				+ "down: %d asked, %d answered (%d from a standby), longest without an answer %d ms; fraud alerts %s%n",
