@@ -132,12 +132,23 @@ public final class LocalPlatform implements AutoCloseable {
 	 * name for it ({@code registration}, {@code weather-ingest}, ...)
 	 */
 	public URI serviceUrl(String serviceName) {
+		return URI.create("http://127.0.0.1:" + application(serviceName).port());
+	}
+
+	/**
+	 * The management address of a service (actuator: health, and {@code /actuator/prometheus} without a token).
+	 * @param serviceName as for {@link #serviceUrl(String)}
+	 */
+	public URI managementUrl(String serviceName) {
+		return URI.create("http://127.0.0.1:" + application(serviceName).managementPort());
+	}
+
+	private Application application(String serviceName) {
 		return settings.applications()
 			.stream()
 			.filter(application -> application.name().equals(serviceName)
 					|| serviceName.equals(application.routeKey()))
 			.findFirst()
-			.map(application -> URI.create("http://127.0.0.1:" + application.port()))
 			.orElseThrow(() -> new IllegalArgumentException("Unknown service '" + serviceName + "'; known: "
 					+ settings.applications().stream().map(Application::name).collect(Collectors.joining(", "))));
 	}

@@ -78,11 +78,12 @@ final class PlatformParts {
 		String address = !gateway ? "127.0.0.1:" + application.port()
 				: settings.gatewayExposed() ? "http://" + settings.gatewayAddress() + ":" + application.port()
 						: "http://localhost:" + application.port();
-		String host = gateway ? settings.gatewayHost() : PlatformSettings.LOOPBACK;
-		URI readiness = URI.create("http://" + host + ":" + application.port() + "/actuator/health/readiness");
+		// Actuator answers on the management port only, which stays on loopback even when the gateway listens wider.
+		URI readiness = URI.create(
+				"http://" + PlatformSettings.LOOPBACK + ":" + application.managementPort() + "/actuator/health/readiness");
 		return new Part(application.name(), application.name(), address, Part.Stage.APPLICATIONS,
 				JavaCommand.jar(jvmOptions, jar, applicationArguments(settings, application.port())),
-				Readiness.httpOk(readiness), List.of(application.port()), List.of(jar));
+				Readiness.httpOk(readiness), List.of(application.port(), application.managementPort()), List.of(jar));
 	}
 
 	/**
@@ -115,13 +116,23 @@ final class PlatformParts {
 
 	/**
 	 * Every application gets the same arguments, each ignores those it does not use; only the gateway may listen
-	 * beyond the loopback interface, and then it refuses the development secrets.
+	 * beyond the loopback interface, and then it refuses the development secrets. Actuator (health, and metrics
+	 * without a token, ADR 2) answers on the application's management port, always on loopback: the gateway routes
+	 * only its application port.
 	 */
 	static List<String> applicationArguments(PlatformSettings settings, int port) {
 		List<String> arguments = new ArrayList<>();
 		arguments.add("--server.port=" + port);
 		boolean gateway = port == settings.gatewayPort();
 		arguments.add("--server.address=" + (gateway ? settings.gatewayAddress() : PlatformSettings.LOOPBACK));
+		settings.applications()
+			.stream()
+			.filter(application -> application.port() == port)
+			.findFirst()
+			.ifPresent(application -> {
+				arguments.add("--management.server.port=" + application.managementPort());
+				arguments.add("--management.server.address=" + PlatformSettings.LOOPBACK);
+			});
 		if (gateway && settings.gatewayExposed()) {
 			arguments.add("--platform.security.refuse-development-secrets=true");
 		}

@@ -48,7 +48,20 @@ class PlatformPartsTests {
 		assertThat(command.indexOf(java)).isLessThan(command.indexOf("-jar"));
 		assertThat(registration.requiredFiles())
 			.containsExactly(Path.of("/work/project/registration-service/target/registration-service.jar"));
-		assertThat(registration.ports()).containsExactly(8081);
+		assertThat(registration.ports()).containsExactly(8081, 9081);
+	}
+
+	@Test
+	void putsEveryApplicationsActuatorOnItsOwnManagementPortOnLoopback() {
+		// When
+		List<Part> parts = PlatformParts.of(settings.withGatewayAddress("0.0.0.0"));
+
+		// Then: 1000 above the application's port, on loopback even for a gateway that listens on every interface
+		Part gateway = parts.get(parts.size() - 1);
+		assertThat(gateway.command()).contains("--server.address=0.0.0.0", "--management.server.port=9080",
+				"--management.server.address=127.0.0.1");
+		assertThat(gateway.ports()).containsExactly(8080, 9080);
+		assertThat(parts.get(2).command()).contains("--management.server.port=9081");
 	}
 
 	@Test
@@ -114,6 +127,7 @@ class PlatformPartsTests {
 
 		// Then
 		assertThat(arguments).containsExactly("--server.port=8083", "--server.address=127.0.0.1",
+				"--management.server.port=9083", "--management.server.address=127.0.0.1",
 				"--spring.kafka.bootstrap-servers=127.0.0.1:9092", "--platform.kafka.replication-factor=1",
 				"--platform.data-dir=/work/project/data", "--platform.security.issuer-uri=http://localhost:8080",
 				"--spring.mail.host=127.0.0.1", "--spring.mail.port=3025",
