@@ -5,11 +5,17 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.eventplatform.local.PlatformSettings.Application;
 import io.eventplatform.local.kafka.KafkaCluster;
 import io.eventplatform.local.mail.MailServerProcess;
+import io.eventplatform.local.monitoring.KafkaGroupsExporter;
+import io.eventplatform.local.monitoring.LocalMonitoring;
+import io.eventplatform.local.monitoring.MonitoringSettings;
+import io.eventplatform.local.monitoring.PrometheusRuleFile;
 import io.eventplatform.local.process.JavaCommand;
 import io.eventplatform.local.process.Readiness;
 
@@ -24,6 +30,12 @@ final class PlatformParts {
 	 * compilations (peak throughput is not what a local run is for); {@code file.encoding} gives Java 17 the UTF-8
 	 * default that Java 18 has, whatever the machine's locale.
 	 */
+	/** Where the build copies the Prometheus JMX exporter agent (local-platform's pom). */
+	static final Path JMX_EXPORTER_AGENT = Path.of("local-platform", "target", "agents", "jmx_prometheus_javaagent.jar");
+
+	/** The JMX exporter's rules, shared with Strimzi's metricsConfig. */
+	static final Path JMX_EXPORTER_RULES = Path.of("k8s", "base", "kafka", "kafka-metrics.yaml");
+
 	static final List<String> APPLICATION_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
 			"-Xss512k", "-Xms32m", "-Xmx256m", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m",
 			"-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8");
@@ -35,17 +47,72 @@ final class PlatformParts {
 	static List<Part> of(PlatformSettings settings) {
 		List<Part> parts = new ArrayList<>();
 		KafkaCluster kafka = settings.kafka();
-		kafka.nodes().forEach(node -> parts.add(kafkaNode(kafka, node)));
+		LocalMonitoring monitoring = settings.monitoring().enabled() ? monitoring(settings) : null;
+		Path agent = settings.projectDir().resolve(JMX_EXPORTER_AGENT);
+		for (int i = 0; i < kafka.nodes().size(); i++) {
+			KafkaCluster.Node node = kafka.nodes().get(i);
+			List<String> agentOptions = monitoring == null || !Files.isRegularFile(agent) ? List.of()
+					: monitoring.brokerAgentOptions(agent, settings.projectDir().resolve(JMX_EXPORTER_RULES), i);
+			parts.add(kafkaNode(kafka, node, agentOptions, agentOptions.isEmpty() ? List.of()
+					: List.of(settings.monitoring().brokerMetrics().get(i))));
+		}
 		parts.add(mailServer(settings));
+		if (monitoring != null) {
+			parts.addAll(monitoringParts(settings, monitoring));
+		}
 		settings.applications().forEach(application -> parts.add(application(settings, application)));
 		return parts;
 	}
 
 	/** One node; the nodes of a cluster start together, since one alone cannot elect a controller. */
 	static Part kafkaNode(KafkaCluster kafka, KafkaCluster.Node node) {
+		return kafkaNode(kafka, node, List.of(), List.of());
+	}
+
+	private static Part kafkaNode(KafkaCluster kafka, KafkaCluster.Node node, List<String> moreJvmOptions,
+			List<Integer> morePorts) {
 		String label = kafka.size() == 1 ? "kafka broker" : "kafka broker " + node.id();
+		List<Integer> ports = new ArrayList<>(List.of(node.port(), node.controllerPort()));
+		ports.addAll(morePorts);
 		return new Part(kafka.partName(node), label, node.address(), Part.Stage.INFRASTRUCTURE,
-				kafka.command(node), kafka.readiness(node), List.of(node.port(), node.controllerPort()), List.of());
+				kafka.command(node, moreJvmOptions), kafka.readiness(node), ports, List.of());
+	}
+
+	static LocalMonitoring monitoring(PlatformSettings settings) {
+		Map<String, Integer> management = new LinkedHashMap<>();
+		settings.applications().forEach(application -> management.put(application.name(), application.managementPort()));
+		return new LocalMonitoring(settings.dataDir().resolve("monitoring"), settings.monitoring(),
+				settings.smtpPort(), management, settings.kafka().size());
+	}
+
+	/**
+	 * The Kafka groups exporter (always: it is Java), then Prometheus and Alertmanager where installed. They start
+	 * with the broker; Prometheus finds the applications as they come up.
+	 */
+	static List<Part> monitoringParts(PlatformSettings settings, LocalMonitoring monitoring) {
+		List<Part> parts = new ArrayList<>();
+		MonitoringSettings ports = settings.monitoring();
+		parts.add(new Part("kafka-groups-exporter", "kafka groups exporter",
+				"http://127.0.0.1:" + ports.kafkaGroupsExporter() + "/metrics", Part.Stage.INFRASTRUCTURE,
+				KafkaGroupsExporter.command(ports.kafkaGroupsExporter(), settings.kafka().bootstrapServers()),
+				Readiness.acceptsConnections(PlatformSettings.LOOPBACK, ports.kafkaGroupsExporter()),
+				List.of(ports.kafkaGroupsExporter()), List.of()));
+		LocalMonitoring.prometheusBinary().ifPresent(prometheus -> {
+			Path configuration = monitoring
+				.writePrometheusConfiguration(settings.projectDir().resolve(PrometheusRuleFile.SOURCE));
+			parts.add(new Part("prometheus", "prometheus", "http://localhost:" + ports.prometheus(),
+					Part.Stage.INFRASTRUCTURE, monitoring.prometheusCommand(prometheus, configuration),
+					Readiness.httpOk(URI.create("http://127.0.0.1:" + ports.prometheus() + "/-/ready")),
+					List.of(ports.prometheus()), List.of(prometheus)));
+		});
+		LocalMonitoring.alertmanagerBinary().ifPresent(alertmanager -> {
+			Path configuration = monitoring.writeAlertmanagerConfiguration();
+			parts.add(new Part("alertmanager", "alertmanager", "http://localhost:" + ports.alertmanager(),
+					Part.Stage.INFRASTRUCTURE, monitoring.alertmanagerCommand(alertmanager, configuration),
+					Readiness.httpOk(URI.create("http://127.0.0.1:" + ports.alertmanager() + "/-/ready")),
+					List.of(ports.alertmanager()), List.of(alertmanager)));
+		});
+		return parts;
 	}
 
 	static Part mailServer(PlatformSettings settings) {

@@ -13,7 +13,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 import io.eventplatform.local.kafka.KafkaCluster;
-import io.eventplatform.local.monitoring.MonitoringPorts;
+import io.eventplatform.local.monitoring.MonitoringSettings;
 import io.eventplatform.local.process.FreePorts;
 
 /**
@@ -42,7 +42,7 @@ import io.eventplatform.local.process.FreePorts;
 public record PlatformSettings(Path projectDir, Path dataDir, int kafkaPort, int kafkaControllerPort, int smtpPort,
 		int mailApiPort, int gatewayPort, int registrationPort, int weatherIngestPort, int transactionPort,
 		int notificationPort, int analyticsPort, int warehousePort, Duration startupTimeout, String gatewayAddress,
-		List<Integer> moreKafkaPorts, MonitoringPorts monitoring) {
+		List<Integer> moreKafkaPorts, MonitoringSettings monitoring) {
 
 	/** Where every part listens unless told otherwise: nobody else on the network can reach a local run. */
 	public static final String LOOPBACK = "127.0.0.1";
@@ -83,12 +83,19 @@ public record PlatformSettings(Path projectDir, Path dataDir, int kafkaPort, int
 
 	/**
 	 * The ports the README documents (broker 9092 and 9093, SMTP 3025, mail API 8025, gateway 8080, services 8081 to
-	 * 8086, their management ports 9080 to 9086, and monitoring's, see {@link MonitoringPorts#defaults()}) and
+	 * 8086, their management ports 9080 to 9086, and monitoring's, see {@link MonitoringSettings#defaults()}) and
 	 * {@code <projectDir>/data}.
 	 */
 	public static PlatformSettings defaults(Path projectDir) {
 		return new PlatformSettings(projectDir, projectDir.resolve("data"), 9092, 9093, 3025, 8025, 8080, 8081, 8082,
-				8083, 8084, 8085, 8086, DEFAULT_STARTUP_TIMEOUT, LOOPBACK, List.of(), MonitoringPorts.defaults());
+				8083, 8084, 8085, 8086, DEFAULT_STARTUP_TIMEOUT, LOOPBACK, List.of(), MonitoringSettings.defaults());
+	}
+
+	/** The same platform with local monitoring started, or not ({@code ./run.sh} starts it where Prometheus is installed). */
+	public PlatformSettings withMonitoring(boolean enabled) {
+		return new PlatformSettings(projectDir, dataDir, kafkaPort, kafkaControllerPort, smtpPort, mailApiPort,
+				gatewayPort, registrationPort, weatherIngestPort, transactionPort, notificationPort, analyticsPort,
+				warehousePort, startupTimeout, gatewayAddress, moreKafkaPorts, monitoring.withEnabled(enabled));
 	}
 
 	/** Ports that are free right now, for tests that must not collide with a platform already running. */
@@ -96,7 +103,7 @@ public record PlatformSettings(Path projectDir, Path dataDir, int kafkaPort, int
 		int[] ports = FreePorts.take(11);
 		return new PlatformSettings(projectDir, dataDir, ports[0], ports[1], ports[2], ports[3], ports[4], ports[5],
 				ports[6], ports[7], ports[8], ports[9], ports[10], DEFAULT_STARTUP_TIMEOUT, LOOPBACK, List.of(),
-				MonitoringPorts.onFreePorts());
+				MonitoringSettings.onFreePorts());
 	}
 
 	public PlatformSettings withDataDir(Path dataDir) {
