@@ -200,6 +200,10 @@ final class PlatformParts {
 				arguments.add("--management.server.port=" + application.managementPort());
 				arguments.add("--management.server.address=" + PlatformSettings.LOOPBACK);
 			});
+		// Exemplars (trace ids) only where OpenMetrics 1.0 allows them, on counters and histogram buckets: Micrometer
+		// also puts them on a histogram's or summary's _count, and Prometheus before 2.43 (Debian 12 ships 2.42)
+		// then drops the whole scrape ("metric name ..._count does not support exemplars").
+		arguments.add("--management.prometheus.metrics.export.properties[io.prometheus.exporter.exemplarsOnAllMetricTypes]=false");
 		if (gateway && settings.gatewayExposed()) {
 			arguments.add("--platform.security.refuse-development-secrets=true");
 		}

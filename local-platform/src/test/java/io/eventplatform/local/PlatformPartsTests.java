@@ -128,6 +128,7 @@ class PlatformPartsTests {
 		// Then
 		assertThat(arguments).containsExactly("--server.port=8083", "--server.address=127.0.0.1",
 				"--management.server.port=9083", "--management.server.address=127.0.0.1",
+				"--management.prometheus.metrics.export.properties[io.prometheus.exporter.exemplarsOnAllMetricTypes]=false",
 				"--spring.kafka.bootstrap-servers=127.0.0.1:9092", "--platform.kafka.replication-factor=1",
 				"--platform.data-dir=/work/project/data", "--platform.security.issuer-uri=http://localhost:8080",
 				"--spring.mail.host=127.0.0.1", "--spring.mail.port=3025",
