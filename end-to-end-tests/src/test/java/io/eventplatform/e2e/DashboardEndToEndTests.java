@@ -77,7 +77,7 @@ class DashboardEndToEndTests {
 	/**
 	 * The metrics the alert rules take from elsewhere than service-support's own (which MonitoredMetricsAreExportedTests
 	 * checks against a scrape): the broker's view of groups and topics, the broker's JMX metrics, analytics-service's
-	 * Kafka Streams client metrics, and the outbox's age.
+	 * Kafka Streams client metrics, the outbox's age, and each application's readiness.
 	 */
 	@Test
 	void everyMetricTheAlertsTakeFromTheBrokerAndKafkaStreamsIsInPrometheus() throws Exception {
@@ -91,7 +91,7 @@ class DashboardEndToEndTests {
 				"kafka_topic_partition_current_offset", "kafka_server_replicamanager_underreplicatedpartitions",
 				"kafka_controller_kafkacontroller_offlinepartitionscount", "kafka_stream_alive_stream_threads",
 				"kafka_stream_failed_stream_threads_total", "kafka_stream_thread_process_total",
-				"platform_outbox_oldest_age_seconds");
+				"platform_outbox_oldest_age_seconds", "kube_pod_container_status_ready");
 		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() -> {
 			List<String> missing = new ArrayList<>();
 			for (String metric : metrics) {
@@ -100,6 +100,9 @@ class DashboardEndToEndTests {
 				}
 			}
 			assertThat(missing).as("metrics the alert rules select, not in the local Prometheus").isEmpty();
+			// Every application ready, as the ServiceNotReady rule reads it locally.
+			assertThat(query(platform, "count(kube_pod_container_status_ready{namespace=\"event-platform\", "
+					+ "container=~\"gateway|.+-service\"} == 1)").toString()).contains("\"7\"");
 		});
 	}
 

@@ -94,7 +94,8 @@ final class PlatformParts {
 		MonitoringSettings ports = settings.monitoring();
 		parts.add(new Part("kafka-groups-exporter", "kafka groups exporter",
 				"http://127.0.0.1:" + ports.kafkaGroupsExporter() + "/metrics", Part.Stage.INFRASTRUCTURE,
-				KafkaGroupsExporter.command(ports.kafkaGroupsExporter(), settings.kafka().bootstrapServers()),
+				KafkaGroupsExporter.command(ports.kafkaGroupsExporter(), settings.kafka().bootstrapServers(),
+						monitoring.managementPorts()),
 				Readiness.acceptsConnections(PlatformSettings.LOOPBACK, ports.kafkaGroupsExporter()),
 				List.of(ports.kafkaGroupsExporter()), List.of()));
 		LocalMonitoring.prometheusBinary().ifPresent(prometheus -> {

@@ -119,6 +119,9 @@ class LocalMonitoringIntegrationTests {
 				.contains("\"0\"");
 			assertThat(query(prometheus, "kafka_controller_kafkacontroller_offlinepartitionscount{namespace=\"event-platform\"}"))
 				.contains("\"0\"");
+			// No application runs here: each reported not ready, under kube-state-metrics' name and labels.
+			assertThat(query(prometheus, "kube_pod_container_status_ready{namespace=\"event-platform\", pod=\"gateway\", container=\"gateway\"}"))
+				.contains("\"0\"");
 		});
 		assertThat(get(prometheus, "/api/v1/rules")).contains("\"KafkaConsumerLagGrowing\"", "\"FraudAlertRateSpike\"");
 		// ... and the dead letter's alert reaches the operations address through the local SMTP server.

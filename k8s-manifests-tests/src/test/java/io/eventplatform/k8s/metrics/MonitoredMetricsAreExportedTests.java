@@ -61,10 +61,11 @@ import io.eventplatform.support.kafka.EventPublisher;
 class MonitoredMetricsAreExportedTests {
 
 	/**
-	 * Not exported by a service built by service-support: kube-state-metrics', Prometheus' own ({@code up}), the
-	 * brokers' view of groups and topics (Strimzi's Kafka Exporter in Kubernetes, local-platform's
-	 * {@code KafkaGroupsExporter} locally, checked by its own tests), the brokers' JMX metrics (the JMX exporter with
+	 * Not exported by a service built by service-support: kube-state-metrics' readiness, Prometheus' own ({@code up}),
+	 * the brokers' view of groups and topics (Strimzi's Kafka Exporter in Kubernetes; locally local-platform's
+	 * {@code KafkaGroupsExporter}, which also reports readiness), the brokers' JMX metrics (the JMX exporter with
 	 * {@code k8s/base/kafka/kafka-metrics.yaml}) and analytics-service's Kafka Streams client metrics.
+	 * DashboardEndToEndTests finds them all in the local Prometheus.
 	 */
 	private static final Set<String> FROM_ELSEWHERE = Set.of("kube_pod_container_status_ready", "up",
 			"kafka_consumergroup_lag", "kafka_consumergroup_members", "kafka_topic_partition_current_offset",

@@ -1,9 +1,14 @@
 package io.eventplatform.local.monitoring;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -11,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.MultiCollector;
@@ -44,6 +50,10 @@ import io.eventplatform.local.process.ParentWatchdog;
  * Computed from the brokers' answers (Kafka's Admin API) at each scrape, so a group's lag stays visible, and keeps
  * growing, when its consumer is dead; the consumers' own lag metrics die with them. Hand-written because the Kafka
  * Exporter is a Go program that no package here ships.
+ * <p>
+ * It also stands in for kube-state-metrics' {@code kube_pod_container_status_ready}: each application's readiness
+ * endpoint (on its management port) asked at every scrape, as the kubelet would, so that the ServiceNotReady rule
+ * holds locally too.
  */
 public final class KafkaGroupsExporter implements MultiCollector, AutoCloseable {
 
@@ -54,7 +64,13 @@ public final class KafkaGroupsExporter implements MultiCollector, AutoCloseable 
 
 	private final Admin admin;
 
-	private KafkaGroupsExporter(String bootstrapServers) {
+	/** Each application's name and management port. */
+	private final Map<String, Integer> readiness;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private KafkaGroupsExporter(String bootstrapServers, Map<String, Integer> readiness) {
+		this.readiness = Map.copyOf(readiness);
 		Properties properties = new Properties();
 		properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
 		properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "local-kafka-groups-exporter");
@@ -63,24 +79,40 @@ public final class KafkaGroupsExporter implements MultiCollector, AutoCloseable 
 		this.admin = Admin.create(properties);
 	}
 
-	/** The command that runs the exporter as a process of its own, on loopback. */
-	public static List<String> command(int port, String bootstrapServers) {
+	/**
+	 * The command that runs the exporter as a process of its own, on loopback.
+	 * @param readiness each application's name and management port, whose readiness it reports
+	 */
+	public static List<String> command(int port, String bootstrapServers, Map<String, Integer> readiness) {
+		String applications = readiness.entrySet()
+			.stream()
+			.map(application -> application.getKey() + ":" + application.getValue())
+			.collect(Collectors.joining(","));
 		return JavaCommand.mainClass(JVM_OPTIONS, KafkaGroupsExporter.class, List.of("--port=" + port,
-				"--bootstrap-servers=" + bootstrapServers, ParentWatchdog.optionForCurrentProcess()));
+				"--bootstrap-servers=" + bootstrapServers, "--readiness=" + applications,
+				ParentWatchdog.optionForCurrentProcess()));
 	}
 
 	public static void main(String[] args) throws IOException, InterruptedException {
 		ChildArguments arguments = ChildArguments.parse(args);
 		ParentWatchdog.exitWhenParentEnds(arguments);
-		try (Running running = start(arguments.requiredPort("port"), arguments.required("bootstrap-servers"))) {
+		Map<String, Integer> readiness = new LinkedHashMap<>();
+		for (String application : arguments.required("readiness").split(",")) {
+			if (!application.isBlank()) {
+				int colon = application.lastIndexOf(':');
+				readiness.put(application.substring(0, colon), Integer.parseInt(application.substring(colon + 1)));
+			}
+		}
+		try (Running running = start(arguments.requiredPort("port"), arguments.required("bootstrap-servers"),
+				readiness)) {
 			System.out.println("Kafka groups exporter on http://127.0.0.1:" + arguments.requiredPort("port") + "/metrics");
 			Thread.currentThread().join();
 		}
 	}
 
 	/** Serves {@code /metrics} on {@code 127.0.0.1:port} until closed. */
-	public static Running start(int port, String bootstrapServers) throws IOException {
-		KafkaGroupsExporter exporter = new KafkaGroupsExporter(bootstrapServers);
+	public static Running start(int port, String bootstrapServers, Map<String, Integer> readiness) throws IOException {
+		KafkaGroupsExporter exporter = new KafkaGroupsExporter(bootstrapServers, readiness);
 		PrometheusRegistry registry = new PrometheusRegistry();
 		registry.register(exporter);
 		HTTPServer server = HTTPServer.builder().hostname("127.0.0.1").port(port).registry(registry).buildAndStart();
@@ -99,20 +131,45 @@ public final class KafkaGroupsExporter implements MultiCollector, AutoCloseable 
 
 	@Override
 	public MetricSnapshots collect() {
+		List<MetricSnapshot> snapshots = new ArrayList<>();
+		snapshots.add(readiness());
 		try {
-			return snapshots();
+			snapshots.addAll(kafkaSnapshots());
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			// The broker is away: no series, as the Kafka Exporter; Prometheus' staleness ends the old ones.
-			return MetricSnapshots.of();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return MetricSnapshots.of();
 		}
+		return new MetricSnapshots(snapshots);
 	}
 
-	private MetricSnapshots snapshots() throws ExecutionException, InterruptedException, TimeoutException {
+	/** 1 for an application whose readiness endpoint answers 200 within 2 s, else 0. */
+	private MetricSnapshot readiness() {
+		GaugeSnapshot.Builder ready = gauge("kube_pod_container_status_ready",
+				"Whether the application's readiness endpoint answers 200 (kube-state-metrics' name)");
+		readiness.forEach((application, port) -> {
+			boolean up;
+			try {
+				up = http.send(HttpRequest
+					.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+					.timeout(Duration.ofSeconds(2))
+					.build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+			}
+			catch (IOException ex) {
+				up = false;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				up = false;
+			}
+			ready.dataPoint(point(up ? 1 : 0, "pod", application, "container", application));
+		});
+		return ready.build();
+	}
+
+	private List<MetricSnapshot> kafkaSnapshots() throws ExecutionException, InterruptedException, TimeoutException {
 		int brokers = admin.describeCluster().nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
 		Set<String> topics = admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 		Map<String, TopicDescription> described = admin.describeTopics(topics)
@@ -170,7 +227,7 @@ public final class KafkaGroupsExporter implements MultiCollector, AutoCloseable 
 		snapshots.add(members.build());
 		snapshots.add(currentOffsets.build());
 		snapshots.add(lags.build());
-		return new MetricSnapshots(snapshots);
+		return snapshots;
 	}
 
 	private static GaugeSnapshot.Builder gauge(String name, String help) {

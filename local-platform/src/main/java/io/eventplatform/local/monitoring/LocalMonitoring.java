@@ -95,6 +95,8 @@ public record LocalMonitoring(Path directory, MonitoringSettings ports, int smtp
 					""".formatted(application.getValue(), NAMESPACE, application.getKey())));
 		yaml.append("""
 				  - job_name: kafka-groups-exporter
+				    # Its readiness series name the application they describe in their own pod label.
+				    honor_labels: true
 				    static_configs:
 				      - targets: ["127.0.0.1:%d"]
 				        labels: {namespace: %s, pod: kafka-groups-exporter}
