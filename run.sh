@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole platform on this machine with only a JDK (17 or newer): builds it, then starts a Kafka broker, a mail
-# server, the six services and the gateway, each as its own process. Ctrl-C stops them all, in order.
+# server, the six services and the gateway, each as its own process, and Prometheus with Alertmanager where they are
+# installed (it says how to install them otherwise). Ctrl-C stops them all, in order.
 #
 #   ./run.sh                 build, then start
 #   ./run.sh --demo          ... and send simulated users through the gateway

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import io.eventplatform.local.LocalPlatform;
 import io.eventplatform.local.PlatformSettings;
 import io.eventplatform.local.client.AccessTokens;
+import io.eventplatform.local.monitoring.LocalMonitoring;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -64,8 +65,10 @@ final class Platform implements BeforeAllCallback {
 		try {
 			Path projectRoot = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
 			Path dataDir = Files.createTempDirectory("event-platform-e2e");
-			return LocalPlatform.start(PlatformSettings.onFreePorts(projectRoot, dataDir).withBrokersOnFreePorts(brokers),
-					Clock.systemUTC());
+			// With Prometheus and Alertmanager where installed, as ./run.sh: DashboardEndToEndTests queries them.
+			return LocalPlatform.start(PlatformSettings.onFreePorts(projectRoot, dataDir)
+				.withBrokersOnFreePorts(brokers)
+				.withMonitoring(LocalMonitoring.prometheusBinary().isPresent()), Clock.systemUTC());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -120,8 +120,11 @@ class SecurityEndToEndTests {
 	void shouldKeepSensitiveActuatorEndpointsClosedWithoutAdministration() {
 		String demo = Platform.token("demo-client", "demo-secret");
 		for (String endpoint : List.of("/actuator/env", "/actuator/heapdump", "/actuator/beans")) {
+			// The management ports too, where only health and /actuator/prometheus need no token.
 			for (URI uri : List.of(Platform.gateway(endpoint), service("transaction-service", endpoint),
-					service("registration-service", endpoint))) {
+					service("registration-service", endpoint),
+					Platform.get().managementUrl("transaction-service").resolve(endpoint),
+					Platform.get().managementUrl("gateway").resolve(endpoint))) {
 				assertThat(get(uri, null).statusCode()).as(uri.toString()).isEqualTo(401);
 				assertThat(get(uri, demo).statusCode()).as(uri.toString()).isEqualTo(403);
 			}

@@ -2,6 +2,7 @@ package io.eventplatform.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +40,37 @@ class NetworkPathsTests {
 				.isTrue();
 			assertThat(network.allows(service.module(), "gateway", "http")).as("%s -> gateway (JWKS)", service.module())
 				.isTrue();
+			// The gateway routes the API port only; metrics without a token are for Prometheus.
+			assertThat(network.allows("gateway", service.module(), "management"))
+				.as("gateway -> %s's management port", service.module())
+				.isFalse();
 		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("layouts")
+	void shouldOpenTheManagementPortToTheMonitoringNamespaceOnlyWherePrometheusScrapesIt(String layout) {
+		Manifests manifests = Manifests.of(layout);
+		List<JsonNode> peers = new ArrayList<>();
+		for (JsonNode policy : manifests.ofKind("NetworkPolicy")) {
+			for (JsonNode rule : policy.at("/spec/ingress")) {
+				boolean management = false;
+				for (JsonNode port : rule.path("ports")) {
+					management |= port.path("port").asText().equals("management");
+				}
+				if (management) {
+					rule.path("from").forEach(peers::add);
+				}
+			}
+		}
+		assertThat(peers).as("peers admitted to the management port").isNotEmpty().allSatisfy(peer -> {
+			assertThat(peer.at("/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText()).isEqualTo("monitoring");
+			assertThat(peer.has("podSelector")).isFalse();
+			assertThat(peer.has("ipBlock")).isFalse();
+		});
+		JsonNode podMonitor = manifests.get("PodMonitor", "event-platform-services");
+		assertThat(podMonitor.at("/spec/podMetricsEndpoints/0/port").asText()).isEqualTo("management");
+		assertThat(podMonitor.at("/spec/podMetricsEndpoints/0/path").asText()).isEqualTo("/actuator/prometheus");
 	}
 
 	@ParameterizedTest

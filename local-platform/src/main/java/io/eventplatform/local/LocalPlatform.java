@@ -131,12 +131,23 @@ public final class LocalPlatform implements AutoCloseable {
 	 * name for it ({@code registration}, {@code weather-ingest}, ...)
 	 */
 	public URI serviceUrl(String serviceName) {
+		return URI.create("http://127.0.0.1:" + application(serviceName).port());
+	}
+
+	/**
+	 * The management address of a service (actuator: health, and {@code /actuator/prometheus} without a token).
+	 * @param serviceName as for {@link #serviceUrl(String)}
+	 */
+	public URI managementUrl(String serviceName) {
+		return URI.create("http://127.0.0.1:" + application(serviceName).managementPort());
+	}
+
+	private Application application(String serviceName) {
 		return settings.applications()
 			.stream()
 			.filter(application -> application.name().equals(serviceName)
 					|| serviceName.equals(application.routeKey()))
 			.findFirst()
-			.map(application -> URI.create("http://127.0.0.1:" + application.port()))
 			.orElseThrow(() -> new IllegalArgumentException("Unknown service '" + serviceName + "'; known: "
 					+ settings.applications().stream().map(Application::name).collect(Collectors.joining(", "))));
 	}
@@ -198,7 +209,8 @@ public final class LocalPlatform implements AutoCloseable {
 			int instance = 2 + (int) parts.stream()
 				.filter(candidate -> candidate.name().startsWith(PlatformParts.ANALYTICS + "-"))
 				.count();
-			part = PlatformParts.analyticsInstance(settings, instance, FreePorts.take(1)[0]);
+			int[] ports = FreePorts.take(2);
+			part = PlatformParts.analyticsInstance(settings, instance, ports[0], ports[1]);
 			parts.add(part);
 		}
 		startAndAwaitReady(List.of(part), System.nanoTime() + settings.startupTimeout().toNanos());

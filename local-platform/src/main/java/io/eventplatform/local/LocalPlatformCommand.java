@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 
 import io.eventplatform.local.demo.DemoTrafficGenerator;
 import io.eventplatform.local.demo.UserRegistrations;
+import io.eventplatform.local.monitoring.LocalMonitoring;
 
 /**
  * {@code ./run.sh}: starts the platform from the current directory, prints where everything is, and runs until
@@ -23,8 +24,10 @@ public final class LocalPlatformCommand {
 	static final String USAGE = """
 			Usage: ./run.sh [--no-build] [--demo] [--brokers 1|3] [--data-dir <path>] [--listen <address>]
 
-			Starts a Kafka broker, a mail server, the six services and the gateway on this machine. Everything
-			listens on the loopback interface (127.0.0.1) only.
+			Starts a Kafka broker, a mail server, the six services and the gateway on this machine, and, where
+			installed (Debian: apt-get install prometheus prometheus-alertmanager), Prometheus on port 9090 and
+			Alertmanager on 9098, which mails alerts to the operations address. Everything listens on the
+			loopback interface (127.0.0.1) only.
 
 			  --no-build          skip the Maven build (run.sh only)
 			  --demo              once started, register a simulated user through the gateway every 1.5 s
@@ -91,6 +94,13 @@ public final class LocalPlatformCommand {
 					+ "leave out --listen or --demo.");
 			System.exit(2);
 			return;
+		}
+		// Monitoring comes with the platform where Prometheus is installed; without it, the platform runs on.
+		if (LocalMonitoring.prometheusBinary().isPresent()) {
+			settings = settings.withMonitoring(true);
+		}
+		else {
+			console.println(LocalMonitoring.installHint());
 		}
 		LocalPlatform platform;
 		try {

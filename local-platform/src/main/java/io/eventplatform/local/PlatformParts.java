@@ -5,11 +5,17 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.eventplatform.local.PlatformSettings.Application;
 import io.eventplatform.local.kafka.KafkaCluster;
 import io.eventplatform.local.mail.MailServerProcess;
+import io.eventplatform.local.monitoring.KafkaGroupsExporter;
+import io.eventplatform.local.monitoring.LocalMonitoring;
+import io.eventplatform.local.monitoring.MonitoringSettings;
+import io.eventplatform.local.monitoring.PrometheusRuleFile;
 import io.eventplatform.local.process.JavaCommand;
 import io.eventplatform.local.process.Readiness;
 
@@ -24,6 +30,12 @@ final class PlatformParts {
 	 * compilations (peak throughput is not what a local run is for); {@code file.encoding} gives Java 17 the UTF-8
 	 * default that Java 18 has, whatever the machine's locale.
 	 */
+	/** Where the build copies the Prometheus JMX exporter agent (local-platform's pom). */
+	static final Path JMX_EXPORTER_AGENT = Path.of("local-platform", "target", "agents", "jmx_prometheus_javaagent.jar");
+
+	/** The JMX exporter's rules, shared with Strimzi's metricsConfig. */
+	static final Path JMX_EXPORTER_RULES = Path.of("k8s", "base", "kafka", "kafka-metrics.yaml");
+
 	static final List<String> APPLICATION_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
 			"-Xss512k", "-Xms32m", "-Xmx256m", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m",
 			"-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8");
@@ -37,17 +49,73 @@ final class PlatformParts {
 	static List<Part> of(PlatformSettings settings) {
 		List<Part> parts = new ArrayList<>();
 		KafkaCluster kafka = settings.kafka();
-		kafka.nodes().forEach(node -> parts.add(kafkaNode(kafka, node)));
+		LocalMonitoring monitoring = settings.monitoring().enabled() ? monitoring(settings) : null;
+		Path agent = settings.projectDir().resolve(JMX_EXPORTER_AGENT);
+		for (int i = 0; i < kafka.nodes().size(); i++) {
+			KafkaCluster.Node node = kafka.nodes().get(i);
+			List<String> agentOptions = monitoring == null || !Files.isRegularFile(agent) ? List.of()
+					: monitoring.brokerAgentOptions(agent, settings.projectDir().resolve(JMX_EXPORTER_RULES), i);
+			parts.add(kafkaNode(kafka, node, agentOptions, agentOptions.isEmpty() ? List.of()
+					: List.of(settings.monitoring().brokerMetrics().get(i))));
+		}
 		parts.add(mailServer(settings));
+		if (monitoring != null) {
+			parts.addAll(monitoringParts(settings, monitoring));
+		}
 		settings.applications().forEach(application -> parts.add(application(settings, application)));
 		return parts;
 	}
 
 	/** One node; the nodes of a cluster start together, since one alone cannot elect a controller. */
 	static Part kafkaNode(KafkaCluster kafka, KafkaCluster.Node node) {
+		return kafkaNode(kafka, node, List.of(), List.of());
+	}
+
+	private static Part kafkaNode(KafkaCluster kafka, KafkaCluster.Node node, List<String> moreJvmOptions,
+			List<Integer> morePorts) {
 		String label = kafka.size() == 1 ? "kafka broker" : "kafka broker " + node.id();
+		List<Integer> ports = new ArrayList<>(List.of(node.port(), node.controllerPort()));
+		ports.addAll(morePorts);
 		return new Part(kafka.partName(node), label, node.address(), Part.Stage.INFRASTRUCTURE,
-				kafka.command(node), kafka.readiness(node), List.of(node.port(), node.controllerPort()), List.of());
+				kafka.command(node, moreJvmOptions), kafka.readiness(node), ports, List.of());
+	}
+
+	static LocalMonitoring monitoring(PlatformSettings settings) {
+		Map<String, Integer> management = new LinkedHashMap<>();
+		settings.applications().forEach(application -> management.put(application.name(), application.managementPort()));
+		return new LocalMonitoring(settings.dataDir().resolve("monitoring"), settings.monitoring(),
+				settings.smtpPort(), management, settings.kafka().size());
+	}
+
+	/**
+	 * The Kafka groups exporter (always: it is Java), then Prometheus and Alertmanager where installed. They start
+	 * with the broker; Prometheus finds the applications as they come up.
+	 */
+	static List<Part> monitoringParts(PlatformSettings settings, LocalMonitoring monitoring) {
+		List<Part> parts = new ArrayList<>();
+		MonitoringSettings ports = settings.monitoring();
+		parts.add(new Part("kafka-groups-exporter", "kafka groups exporter",
+				"http://127.0.0.1:" + ports.kafkaGroupsExporter() + "/metrics", Part.Stage.INFRASTRUCTURE,
+				KafkaGroupsExporter.command(ports.kafkaGroupsExporter(), settings.kafka().bootstrapServers(),
+						monitoring.managementPorts()),
+				Readiness.acceptsConnections(PlatformSettings.LOOPBACK, ports.kafkaGroupsExporter()),
+				List.of(ports.kafkaGroupsExporter()), List.of()));
+		LocalMonitoring.prometheusBinary().ifPresent(prometheus -> {
+			Path configuration = monitoring
+				.writePrometheusConfiguration(settings.projectDir().resolve(PrometheusRuleFile.SOURCE));
+			parts.add(new Part("prometheus", "prometheus", "http://localhost:" + ports.prometheus(),
+					Part.Stage.INFRASTRUCTURE, monitoring.prometheusCommand(prometheus, configuration),
+					Readiness.httpOk(URI.create("http://127.0.0.1:" + ports.prometheus() + "/-/ready")),
+					List.of(ports.prometheus()), List.of(prometheus)));
+		});
+		LocalMonitoring.alertmanagerBinary().ifPresent(alertmanager -> {
+			Path configuration = monitoring.writeAlertmanagerConfiguration();
+			parts.add(new Part("alertmanager", "alertmanager", "http://localhost:" + ports.alertmanager(),
+					Part.Stage.INFRASTRUCTURE, monitoring.alertmanagerCommand(alertmanager, configuration),
+					Readiness.httpOk(URI.create("http://127.0.0.1:" + ports.alertmanager() + "/-/ready")),
+					List.of(ports.alertmanager()), List.of(alertmanager)));
+		});
+		return parts;
 	}
 
 	static Part mailServer(PlatformSettings settings) {
@@ -80,23 +148,24 @@ final class PlatformParts {
 		String address = !gateway ? "127.0.0.1:" + application.port()
 				: settings.gatewayExposed() ? "http://" + settings.gatewayAddress() + ":" + application.port()
 						: "http://localhost:" + application.port();
-		String host = gateway ? settings.gatewayHost() : PlatformSettings.LOOPBACK;
-		URI readiness = URI.create("http://" + host + ":" + application.port() + "/actuator/health/readiness");
+		// Actuator answers on the management port only, which stays on loopback even when the gateway listens wider.
+		URI readiness = URI.create(
+				"http://" + PlatformSettings.LOOPBACK + ":" + application.managementPort() + "/actuator/health/readiness");
 		return new Part(application.name(), application.name(), address, Part.Stage.APPLICATIONS,
-				JavaCommand.jar(jvmOptions, jar, applicationArguments(settings, application.port())),
-				Readiness.httpOk(readiness), List.of(application.port()), List.of(jar));
+				JavaCommand.jar(jvmOptions, jar, applicationArguments(settings, application)),
+				Readiness.httpOk(readiness), List.of(application.port(), application.managementPort()), List.of(jar));
 	}
 
 	/**
-	 * One more instance of analytics-service, {@code analytics-service-<instance>}, on {@code port}: the one service
+	 * One more instance of analytics-service, {@code analytics-service-<instance>}, on these ports: the one service
 	 * that can run twice on one machine, since it keeps its state in Kafka Streams' stores (here in
 	 * {@code <dataDir>/analytics-service-<instance>}); the others keep their tables in an H2 file only one process
 	 * may open. It joins the first instance's group, so the two share the stream tasks.
 	 */
-	static Part analyticsInstance(PlatformSettings settings, int instance, int port) {
+	static Part analyticsInstance(PlatformSettings settings, int instance, int port, int managementPort) {
 		Part first = application(settings,
 				settings.applications().stream().filter(app -> app.name().equals(ANALYTICS)).findFirst().orElseThrow()
-					.withPort(port));
+					.withPorts(port, managementPort));
 		String name = ANALYTICS + "-" + instance;
 		List<String> command = new ArrayList<>(first.command());
 		command.add("--spring.kafka.streams.state-dir=" + settings.dataDir().resolve(name).resolve("streams"));
@@ -134,13 +203,21 @@ final class PlatformParts {
 
 	/**
 	 * Every application gets the same arguments, each ignores those it does not use; only the gateway may listen
-	 * beyond the loopback interface, and then it refuses the development secrets.
+	 * beyond the loopback interface, and then it refuses the development secrets. Actuator (health, and metrics
+	 * without a token, ADR 2) answers on the application's management port, always on loopback: the gateway routes
+	 * only its application port.
 	 */
-	static List<String> applicationArguments(PlatformSettings settings, int port) {
+	static List<String> applicationArguments(PlatformSettings settings, Application application) {
 		List<String> arguments = new ArrayList<>();
-		arguments.add("--server.port=" + port);
-		boolean gateway = port == settings.gatewayPort();
+		arguments.add("--server.port=" + application.port());
+		boolean gateway = application.routeKey() == null;
 		arguments.add("--server.address=" + (gateway ? settings.gatewayAddress() : PlatformSettings.LOOPBACK));
+		arguments.add("--management.server.port=" + application.managementPort());
+		arguments.add("--management.server.address=" + PlatformSettings.LOOPBACK);
+		// Exemplars (trace ids) only where OpenMetrics 1.0 allows them, on counters and histogram buckets: Micrometer
+		// also puts them on a histogram's or summary's _count, and Prometheus before 2.43 (Debian 12 ships 2.42)
+		// then drops the whole scrape ("metric name ..._count does not support exemplars").
+		arguments.add("--management.prometheus.metrics.export.properties[io.prometheus.exporter.exemplarsOnAllMetricTypes]=false");
 		if (gateway && settings.gatewayExposed()) {
 			arguments.add("--platform.security.refuse-development-secrets=true");
 		}

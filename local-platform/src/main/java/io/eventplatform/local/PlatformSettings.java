@@ -13,6 +13,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 import io.eventplatform.local.kafka.KafkaCluster;
+import io.eventplatform.local.monitoring.MonitoringSettings;
 import io.eventplatform.local.process.FreePorts;
 
 /**
@@ -36,11 +37,12 @@ import io.eventplatform.local.process.FreePorts;
  * names another (e.g. {@code 0.0.0.0}); the services, the broker and the mail server always listen on loopback only
  * @param moreKafkaPorts for a cluster of three ({@code ./run.sh --brokers 3}), the client and controller ports of
  * nodes 2 and 3 (node 1 has {@code kafkaPort} and {@code kafkaControllerPort}); empty for one broker
+ * @param monitoring the applications' management ports, and those of Prometheus, Alertmanager and the exporters
  */
 public record PlatformSettings(Path projectDir, Path dataDir, int kafkaPort, int kafkaControllerPort, int smtpPort,
 		int mailApiPort, int gatewayPort, int registrationPort, int weatherIngestPort, int transactionPort,
 		int notificationPort, int analyticsPort, int warehousePort, Duration startupTimeout, String gatewayAddress,
-		List<Integer> moreKafkaPorts) {
+		List<Integer> moreKafkaPorts, MonitoringSettings monitoring) {
 
 	/** Where every part listens unless told otherwise: nobody else on the network can reach a local run. */
 	public static final String LOOPBACK = "127.0.0.1";
@@ -69,6 +71,8 @@ public record PlatformSettings(Path projectDir, Path dataDir, int kafkaPort, int
 				gatewayPort, registrationPort, weatherIngestPort, transactionPort, notificationPort, analyticsPort,
 				warehousePort));
 		ports.addAll(moreKafkaPorts);
+		Objects.requireNonNull(monitoring, "monitoring");
+		ports.addAll(monitoring.all());
 		if (ports.stream().anyMatch(port -> port < 1 || port > 65535)) {
 			throw new IllegalArgumentException("Every port must be between 1 and 65535: " + ports);
 		}
@@ -79,37 +83,46 @@ public record PlatformSettings(Path projectDir, Path dataDir, int kafkaPort, int
 
 	/**
 	 * The ports the README documents (broker 9092 and 9093, SMTP 3025, mail API 8025, gateway 8080, services 8081 to
-	 * 8086) and {@code <projectDir>/data}.
+	 * 8086, their management ports 9080 to 9086, and monitoring's, see {@link MonitoringSettings#defaults()}) and
+	 * {@code <projectDir>/data}.
 	 */
 	public static PlatformSettings defaults(Path projectDir) {
 		return new PlatformSettings(projectDir, projectDir.resolve("data"), 9092, 9093, 3025, 8025, 8080, 8081, 8082,
-				8083, 8084, 8085, 8086, DEFAULT_STARTUP_TIMEOUT, LOOPBACK, List.of());
+				8083, 8084, 8085, 8086, DEFAULT_STARTUP_TIMEOUT, LOOPBACK, List.of(), MonitoringSettings.defaults());
+	}
+
+	/** The same platform with local monitoring started, or not ({@code ./run.sh} starts it where Prometheus is installed). */
+	public PlatformSettings withMonitoring(boolean enabled) {
+		return new PlatformSettings(projectDir, dataDir, kafkaPort, kafkaControllerPort, smtpPort, mailApiPort,
+				gatewayPort, registrationPort, weatherIngestPort, transactionPort, notificationPort, analyticsPort,
+				warehousePort, startupTimeout, gatewayAddress, moreKafkaPorts, monitoring.withEnabled(enabled));
 	}
 
 	/** Ports that are free right now, for tests that must not collide with a platform already running. */
 	public static PlatformSettings onFreePorts(Path projectDir, Path dataDir) {
 		int[] ports = FreePorts.take(11);
 		return new PlatformSettings(projectDir, dataDir, ports[0], ports[1], ports[2], ports[3], ports[4], ports[5],
-				ports[6], ports[7], ports[8], ports[9], ports[10], DEFAULT_STARTUP_TIMEOUT, LOOPBACK, List.of());
+				ports[6], ports[7], ports[8], ports[9], ports[10], DEFAULT_STARTUP_TIMEOUT, LOOPBACK, List.of(),
+				MonitoringSettings.onFreePorts());
 	}
 
 	public PlatformSettings withDataDir(Path dataDir) {
 		return new PlatformSettings(projectDir, dataDir, kafkaPort, kafkaControllerPort, smtpPort, mailApiPort,
 				gatewayPort, registrationPort, weatherIngestPort, transactionPort, notificationPort, analyticsPort,
-				warehousePort, startupTimeout, gatewayAddress, moreKafkaPorts);
+				warehousePort, startupTimeout, gatewayAddress, moreKafkaPorts, monitoring);
 	}
 
 	public PlatformSettings withStartupTimeout(Duration startupTimeout) {
 		return new PlatformSettings(projectDir, dataDir, kafkaPort, kafkaControllerPort, smtpPort, mailApiPort,
 				gatewayPort, registrationPort, weatherIngestPort, transactionPort, notificationPort, analyticsPort,
-				warehousePort, startupTimeout, gatewayAddress, moreKafkaPorts);
+				warehousePort, startupTimeout, gatewayAddress, moreKafkaPorts, monitoring);
 	}
 
 	/** The gateway listening on {@code address} instead of the loopback interface ({@code ./run.sh --listen}). */
 	public PlatformSettings withGatewayAddress(String address) {
 		return new PlatformSettings(projectDir, dataDir, kafkaPort, kafkaControllerPort, smtpPort, mailApiPort,
 				gatewayPort, registrationPort, weatherIngestPort, transactionPort, notificationPort, analyticsPort,
-				warehousePort, startupTimeout, address, moreKafkaPorts);
+				warehousePort, startupTimeout, address, moreKafkaPorts, monitoring);
 	}
 
 	/**
@@ -137,7 +150,7 @@ public record PlatformSettings(Path projectDir, Path dataDir, int kafkaPort, int
 		}
 		return new PlatformSettings(projectDir, dataDir, kafkaPort, kafkaControllerPort, smtpPort, mailApiPort,
 				gatewayPort, registrationPort, weatherIngestPort, transactionPort, notificationPort, analyticsPort,
-				warehousePort, startupTimeout, gatewayAddress, more);
+				warehousePort, startupTimeout, gatewayAddress, more, monitoring);
 	}
 
 	/** The local Kafka these settings describe: one node in {@code <dataDir>/kafka}, or three in {@code kafka-cluster}. */
@@ -183,13 +196,14 @@ public record PlatformSettings(Path projectDir, Path dataDir, int kafkaPort, int
 
 	/** The Spring Boot applications: the six services, then the gateway. */
 	List<Application> applications() {
-		return List.of(new Application("registration-service", "registration", registrationPort),
-				new Application("weather-ingest-service", "weather-ingest", weatherIngestPort),
-				new Application("transaction-service", "transaction", transactionPort),
-				new Application("notification-service", "notification", notificationPort),
-				new Application("analytics-service", "analytics", analyticsPort),
-				new Application("warehouse-service", "warehouse", warehousePort),
-				new Application("gateway", null, gatewayPort));
+		List<Integer> management = monitoring.management();
+		return List.of(new Application("registration-service", "registration", registrationPort, management.get(0)),
+				new Application("weather-ingest-service", "weather-ingest", weatherIngestPort, management.get(1)),
+				new Application("transaction-service", "transaction", transactionPort, management.get(2)),
+				new Application("notification-service", "notification", notificationPort, management.get(3)),
+				new Application("analytics-service", "analytics", analyticsPort, management.get(4)),
+				new Application("warehouse-service", "warehouse", warehousePort, management.get(5)),
+				new Application("gateway", null, gatewayPort, management.get(6)));
 	}
 
 	/** Only IP literals, so that parsing one never asks DNS (a host name could resolve differently later). */
@@ -213,11 +227,12 @@ public record PlatformSettings(Path projectDir, Path dataDir, int kafkaPort, int
 	 * @param routeKey the gateway's name for it in {@code platform.gateway.services.<routeKey>}; {@code null} for the
 	 * gateway itself
 	 * @param port its HTTP port
+	 * @param managementPort its actuator's port, on loopback: health and metrics without a token
 	 */
-	record Application(String name, @Nullable String routeKey, int port) {
+	record Application(String name, @Nullable String routeKey, int port, int managementPort) {
 
-		Application withPort(int port) {
-			return new Application(name, routeKey, port);
+		Application withPorts(int port, int managementPort) {
+			return new Application(name, routeKey, port, managementPort);
 		}
 
 		/** The executable jar the build wrote, {@code <name>/target/<name>.jar}. */

@@ -2,6 +2,8 @@ package io.eventplatform.local;
 
 import java.util.List;
 
+import io.eventplatform.local.monitoring.LocalMonitoring;
+
 /**
  * What the terminal shows once the platform is up: where things are and a first request to try.
  */
@@ -36,6 +38,10 @@ final class StartupSummary {
 				"  Kafka          " + platform.kafkaBootstrapServers(), //
 				"  Logs           " + settings.logsDir() + "/<part>.log", //
 				"  Received mail  curl -s " + mail, //
+				"  Metrics        " + (settings.monitoring().enabled()
+						? "Prometheus http://localhost:" + settings.monitoring().prometheus()
+								+ " (alerts by mail to " + LocalMonitoring.OPERATIONS_ADDRESS + ")"
+						: "each service's /actuator/prometheus on its management port (9080 to 9086)"), //
 				"", //
 				"Try:", //
 				"  TOKEN=$(curl -s -u " + DevClients.DEMO_CLIENT_ID + ":" + DevClients.DEMO_CLIENT_SECRET

@@ -66,7 +66,7 @@ class LocalPlatformIntegrationTests {
 			assertThat(output.indexOf("✔ stand-in broker")).isNotNegative()
 				.isLessThan(output.indexOf("✔ registration-service"))
 				.isLessThan(output.indexOf("✔ gateway"));
-			assertThat(statusOf(platform.serviceUrl("gateway").resolve("/actuator/health/readiness"))).isEqualTo(200);
+			assertThat(statusOf(platform.managementUrl("gateway").resolve("/actuator/health/readiness"))).isEqualTo(200);
 			assertThat(events()).anySatisfy(event -> assertThat(event).startsWith("started registration-service ")
 				.contains("--server.port=" + settings.registrationPort(),
 						"--spring.kafka.bootstrap-servers=127.0.0.1:" + settings.kafkaPort(),
@@ -140,7 +140,7 @@ class LocalPlatformIntegrationTests {
 		assertThatThrownBy(() -> start(slowBroker(), application("gateway")))
 			.isInstanceOfSatisfying(PlatformStartupException.class, failure -> {
 				assertThat(failure.getMessage()).contains("gateway was not ready within 4 s (last check: GET http://127.0.0.1:"
-						+ settings.gatewayPort() + "/actuator/health/readiness failed");
+						+ settings.monitoring().management().get(6) + "/actuator/health/readiness failed");
 				assertThat(failure.logTail()).containsExactly("Waiting for something that never comes");
 			});
 		assertThat(startedPids()).hasSize(1).noneMatch(LocalPlatformIntegrationTests::isAlive);

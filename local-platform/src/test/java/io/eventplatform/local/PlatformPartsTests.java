@@ -48,7 +48,20 @@ class PlatformPartsTests {
 		assertThat(command.indexOf(java)).isLessThan(command.indexOf("-jar"));
 		assertThat(registration.requiredFiles())
 			.containsExactly(Path.of("/work/project/registration-service/target/registration-service.jar"));
-		assertThat(registration.ports()).containsExactly(8081);
+		assertThat(registration.ports()).containsExactly(8081, 9081);
+	}
+
+	@Test
+	void putsEveryApplicationsActuatorOnItsOwnManagementPortOnLoopback() {
+		// When
+		List<Part> parts = PlatformParts.of(settings.withGatewayAddress("0.0.0.0"));
+
+		// Then: 1000 above the application's port, on loopback even for a gateway that listens on every interface
+		Part gateway = parts.get(parts.size() - 1);
+		assertThat(gateway.command()).contains("--server.address=0.0.0.0", "--management.server.port=9080",
+				"--management.server.address=127.0.0.1");
+		assertThat(gateway.ports()).containsExactly(8080, 9080);
+		assertThat(parts.get(2).command()).contains("--management.server.port=9081");
 	}
 
 	@Test
@@ -110,10 +123,12 @@ class PlatformPartsTests {
 	@Test
 	void givesEveryApplicationTheAddressesOfTheBrokerTheMailServerTheIssuerAndEachService() {
 		// When
-		List<String> arguments = PlatformParts.applicationArguments(settings, 8083);
+		List<String> arguments = PlatformParts.applicationArguments(settings, application(settings, 8083));
 
 		// Then
 		assertThat(arguments).containsExactly("--server.port=8083", "--server.address=127.0.0.1",
+				"--management.server.port=9083", "--management.server.address=127.0.0.1",
+				"--management.prometheus.metrics.export.properties[io.prometheus.exporter.exemplarsOnAllMetricTypes]=false",
 				"--spring.kafka.bootstrap-servers=127.0.0.1:9092", "--platform.kafka.replication-factor=1",
 				"--platform.data-dir=/work/project/data", "--platform.security.issuer-uri=http://localhost:8080",
 				"--spring.mail.host=127.0.0.1", "--spring.mail.port=3025",
@@ -182,9 +197,13 @@ class PlatformPartsTests {
 		assertThat(parts.get(2).command()).contains("--node-id=3", "--port=9096", "--controller-port=9097",
 				"--voters=1@127.0.0.1:9093,2@127.0.0.1:9095,3@127.0.0.1:9097", "--replication-factor=3",
 				"--min-insync-replicas=2", "--directory=/work/project/data/kafka-cluster/node-3");
-		assertThat(PlatformParts.applicationArguments(cluster, 8083)).contains(
+		assertThat(PlatformParts.applicationArguments(cluster, application(cluster, 8083))).contains(
 				"--spring.kafka.bootstrap-servers=127.0.0.1:9092,127.0.0.1:9094,127.0.0.1:9096",
 				"--platform.kafka.replication-factor=3");
+	}
+
+	private static PlatformSettings.Application application(PlatformSettings settings, int port) {
+		return settings.applications().stream().filter(application -> application.port() == port).findFirst().orElseThrow();
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import io.eventplatform.local.kafka.KafkaCluster;
+import io.eventplatform.local.monitoring.MonitoringSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -61,12 +62,12 @@ class PlatformSettingsTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new PlatformSettings(settings.projectDir(), settings.dataDir(), 9092, 9093, 3025, 8025,
 					8080, 8080, 8082, 8083, 8084, 8085, 8086, Duration.ofMinutes(1), PlatformSettings.LOOPBACK,
-					List.of()))
+					List.of(), MonitoringSettings.defaults()))
 			.withMessageContaining("port of its own");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new PlatformSettings(settings.projectDir(), settings.dataDir(), 9092, 9093, 3025, 8025,
 					8080, 8081, 8082, 8083, 8084, 8085, 8086, Duration.ofMinutes(1), PlatformSettings.LOOPBACK,
-					List.of(9094, 9095, 8025, 9097)))
+					List.of(9094, 9095, 8025, 9097), MonitoringSettings.defaults()))
 			.withMessageContaining("port of its own");
 	}
 

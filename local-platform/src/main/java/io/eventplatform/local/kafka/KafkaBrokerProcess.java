@@ -2,6 +2,7 @@ package io.eventplatform.local.kafka;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.eventplatform.local.process.ChildArguments;
@@ -27,7 +28,14 @@ public final class KafkaBrokerProcess {
 
 	/** The command that runs one node as {@code configuration} says, formatted with {@code clusterId}. */
 	static List<String> command(BrokerConfiguration configuration, String clusterId) {
-		return JavaCommand.mainClass(JVM_OPTIONS, KafkaBrokerProcess.class,
+		return command(configuration, clusterId, List.of());
+	}
+
+	/** The same, with more JVM options (e.g. a metrics agent). */
+	static List<String> command(BrokerConfiguration configuration, String clusterId, List<String> moreJvmOptions) {
+		List<String> jvmOptions = new ArrayList<>(JVM_OPTIONS);
+		jvmOptions.addAll(moreJvmOptions);
+		return JavaCommand.mainClass(jvmOptions, KafkaBrokerProcess.class,
 				List.of("--node-id=" + configuration.nodeId(), "--port=" + configuration.port(),
 						"--controller-port=" + configuration.controllerPort(), "--voters=" + configuration.voters(),
 						"--replication-factor=" + configuration.replicationFactor(),

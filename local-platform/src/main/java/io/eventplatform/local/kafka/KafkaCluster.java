@@ -142,8 +142,13 @@ public record KafkaCluster(List<Node> nodes, Path directory) {
 
 	/** The command that runs {@code node}. */
 	public List<String> command(Node node) {
+		return command(node, List.of());
+	}
+
+	/** The same, with more JVM options for the node's process (the JMX exporter agent of local monitoring). */
+	public List<String> command(Node node, List<String> moreJvmOptions) {
 		return KafkaBrokerProcess.command(new BrokerConfiguration(node.id(), node.port(), node.controllerPort(),
-				voters(), replicationFactor(), minInsyncReplicas(), nodeDirectory(node)), clusterId());
+				voters(), replicationFactor(), minInsyncReplicas(), nodeDirectory(node)), clusterId(), moreJvmOptions);
 	}
 
 	/** Ready when {@code node} is in the cluster its address describes (see {@link KafkaReadiness}). */

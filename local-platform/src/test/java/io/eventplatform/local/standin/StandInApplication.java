@@ -43,13 +43,20 @@ public final class StandInApplication {
 
 		HttpServer server = HttpServer.create(
 				new InetSocketAddress("127.0.0.1", Integer.parseInt(options.get("server.port"))), 0);
-		server.createContext("/actuator/health/readiness", exchange -> {
+		// Like Spring Boot: actuator on the management port when one is set.
+		String managementPort = options.get("management.server.port");
+		HttpServer management = managementPort == null ? server
+				: HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.parseInt(managementPort)), 0);
+		management.createContext("/actuator/health/readiness", exchange -> {
 			byte[] body = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
 			exchange.sendResponseHeaders(200, body.length);
 			exchange.getResponseBody().write(body);
 			exchange.close();
 		});
 		server.start();
+		if (management != server) {
+			management.start();
+		}
 		boolean ignoreSigterm = options.containsKey("ignore-sigterm");
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			record(events, "stopped " + name);

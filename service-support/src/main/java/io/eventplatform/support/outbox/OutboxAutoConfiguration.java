@@ -1,5 +1,8 @@
 package io.eventplatform.support.outbox;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
+
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.Gauge;
@@ -81,6 +84,11 @@ class OutboxAutoConfiguration {
 				.description("Events stored and not yet acknowledged by the broker")
 				.tag("type", topic.eventType().getSimpleName())
 				.register(meters);
+			// The count alone cannot tell a busy outbox from a stuck one; the age of its oldest row can.
+			Gauge.builder("platform.outbox.oldest.age.seconds", () -> oldestAgeSeconds(jdbc, topic))
+				.description("How long the oldest event stored and not yet acknowledged by the broker has waited; 0 if none")
+				.tag("type", topic.eventType().getSimpleName())
+				.register(meters);
 		}
 		return new Outbox(jdbc, relay, outboxTracing);
 	}
@@ -94,6 +102,22 @@ class OutboxAutoConfiguration {
 		OutboxRelayHealthIndicator outboxRelayHealthIndicator(OutboxRelay relay) {
 			return new OutboxRelayHealthIndicator(relay);
 		}
+	}
+
+	/**
+	 * Measured against the database's clock, which wrote {@code created_at} ({@code CURRENT_TIMESTAMP}), so that a
+	 * clock difference between the service and the database never shows as age.
+	 */
+	private static double oldestAgeSeconds(JdbcClient jdbc, Topic<?> topic) {
+		return jdbc.sql("SELECT MIN(created_at), CURRENT_TIMESTAMP FROM platform_outbox WHERE type = :type")
+			.param("type", topic.cloudEventType())
+			.query((row, number) -> {
+				OffsetDateTime oldest = row.getObject(1, OffsetDateTime.class);
+				OffsetDateTime now = row.getObject(2, OffsetDateTime.class);
+				return oldest == null || now == null ? 0.0
+						: Math.max(0, Duration.between(oldest, now).toNanos() / 1e9);
+			})
+			.single();
 	}
 
 	private static long pending(JdbcClient jdbc, Topic<?> topic) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,9 @@ class OutboxWhileBrokerAwayIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@BeforeAll
 	static void startBroker() {
 		port = freePort();
@@ -84,12 +88,19 @@ class OutboxWhileBrokerAwayIntegrationTests {
 
 		events.forEach(event -> transactions.executeWithoutResult(status -> outbox.add(event)));
 		assertThat(pending()).isEqualTo(events.size());
+		// The stuck events age (what the OutboxEventsPendingTooLong alert watches), and are young again once published.
+		await().atMost(Duration.ofSeconds(10)).until(() -> oldestAgeSeconds() >= 1.0);
 
 		broker = start();
 		await().atMost(Duration.ofSeconds(60)).until(() -> pending() == 0);
+		assertThat(oldestAgeSeconds()).isZero();
 		assertThat(TransactionEvents.readIdsOf("127.0.0.1:" + port, TransactionEvents.idsPerAccount(events),
 				Duration.ofSeconds(30)))
 			.isEqualTo(TransactionEvents.idsPerAccount(events));
+	}
+
+	private double oldestAgeSeconds() {
+		return meters.get("platform.outbox.oldest.age.seconds").tag("type", "TransactionRecorded").gauge().value();
 	}
 
 	private long pending() {
