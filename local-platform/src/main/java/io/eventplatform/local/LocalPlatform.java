@@ -184,6 +184,11 @@ public final class LocalPlatform implements AutoCloseable {
 		running.remove(part);
 	}
 
+	/** Whether the part is running: started and neither stopped nor killed since. */
+	public synchronized boolean isRunning(String partName) {
+		return running.stream().anyMatch(candidate -> candidate.part().name().equals(partName));
+	}
+
 	/** Starts a part stopped by {@link #stopPart(String)} or {@link #killPart(String)} again and waits until it is ready. */
 	public void startPart(String partName) {
 		Part part = parts.stream()
