@@ -76,6 +76,7 @@ public abstract class RunningGateway {
 		registry.add("platform.gateway.services.notification", downstream::uri);
 		registry.add("platform.gateway.services.analytics", downstream::uri);
 		registry.add("platform.gateway.services.warehouse", warehouse::uri);
+		registry.add("platform.gateway.services.console", downstream::uri);
 	}
 
 	@BeforeEach

@@ -33,6 +33,8 @@ class ServiceRoutes {
 			.and(serviceRoute("warehouse-history", "/api/analytics/history/**", services.warehouse()))
 			.and(serviceRoute("analytics", "/api/analytics/**", services.analytics()))
 			.and(serviceRoute("warehouse", "/api/warehouse/**", services.warehouse()))
+			// The operators' console: pages, not an API; it signs people in itself (see the console chain).
+			.and(serviceRoute("console", "/console/**", services.console()))
 			.and(apiDocsRoute("registration", services.registration()))
 			.and(apiDocsRoute("weather-ingest", services.weatherIngest()))
 			.and(apiDocsRoute("transaction", services.transaction()))

@@ -38,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 import static org.springframework.security.oauth2.core.authorization.OAuth2AuthorizationManagers.hasScope;
 
 /**
@@ -49,8 +50,25 @@ import static org.springframework.security.oauth2.core.authorization.OAuth2Autho
 @EnableConfigurationProperties({ RateLimitProperties.class, CorsProperties.class })
 class ApiSecurityConfiguration {
 
+	/**
+	 * The console ({@code /console/**}) signs its people in itself, through this gateway's authorisation server, and
+	 * keeps its own session and CSRF protection and sets its own headers: the gateway only forwards.
+	 */
 	@Bean
-	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+	@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+	SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http) throws Exception {
+		http.securityMatcher("/console", "/console/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.headers(AbstractHttpConfigurer::disable)
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.anonymous(AbstractHttpConfigurer::disable);
+		return http.build();
+	}
+
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE + 3)
 	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, JsonMapper jsonMapper,
 			RateLimitProperties rateLimits, CorsProperties cors) throws Exception {
 		ProblemDetailsSecurityHandler problems = new ProblemDetailsSecurityHandler(jsonMapper);
@@ -79,6 +97,8 @@ class ApiSecurityConfiguration {
 			.requestMatchers(GET, "/api/transactions/**").access(hasScope(Scopes.TRANSACTIONS_READ))
 			// Analytics' aggregates and, at /api/analytics/history/**, warehouse-service's history queries.
 			.requestMatchers(GET, "/api/analytics/**").access(hasScope(Scopes.ANALYTICS_READ))
+			// Changing the fraud rules at run time (the console does it for an operator).
+			.requestMatchers(PUT, "/api/analytics/fraud/rules").access(hasScope(Scopes.PLATFORM_ADMIN))
 			.requestMatchers("/api/notifications/admin/**").access(hasScope(Scopes.PLATFORM_ADMIN))
 			.requestMatchers(GET, "/api/notifications/**").access(hasScope(Scopes.NOTIFICATIONS_READ))
 			.requestMatchers(POST, "/api/notifications/**").access(hasScope(Scopes.NOTIFICATIONS_WRITE))

@@ -2,6 +2,7 @@ package io.eventplatform.gateway.token;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,7 +14,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -36,9 +43,12 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties({ ClientClaimsProperties.class, AuthorizationStoreProperties.class })
 class AuthorizationServerConfiguration {
 
+	private static final String ROLE_PREFIX = "ROLE_";
+
 	/**
 	 * Runs before the API chain and claims only the authorisation server's endpoints. Defining it replaces Boot's
-	 * default chain, which would also add a form-login redirect that a machine-to-machine gateway does not want.
+	 * default chain, which would send every unauthenticated caller, machines included, to the login form: here only
+	 * a browser asking for HTML is sent there, a client gets the OAuth2 error.
 	 */
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
@@ -56,10 +66,18 @@ class AuthorizationServerConfiguration {
 				.clientAuthentication(clientAuthentication -> clientAuthentication.authenticationProviders(
 						providers -> providers.add(0, new UnknownClientSecretCheck(clients, storedSecrets))))
 				.tokenEndpoint(tokenEndpoint -> tokenEndpoint
-					.authenticationProviders(RegisteredScopesByDefault::decorate));
+					.authenticationProviders(RegisteredScopesByDefault::decorate))
+				// ID tokens and the user-info endpoint for the console's sign-in (authorisation code with PKCE).
+				.oidc(Customizer.withDefaults());
 		})
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// A browser that asks to authorise without being signed in goes to the login page and comes back; the
+			// session that carries it between the two is the only one: machine clients never get a session cookie.
+			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+					new LoginUrlAuthenticationEntryPoint(SignInConfiguration.LOGIN_PAGE),
+					new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+			// The user-info endpoint takes the access token of a signed-in person.
+			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
 			// Before any secret is compared: a refused guess costs no hash.
 			.addFilterBefore(new TokenEndpointRateLimitFilter(rateLimits.tokenEndpoint(), clients, jsonMapper),
 					AbstractPreAuthenticatedProcessingFilter.class);
@@ -88,11 +106,16 @@ class AuthorizationServerConfiguration {
 	 * <li>{@code client_id} (RFC 9068): services and the gateway's request log identify the caller by it;</li>
 	 * <li>{@code accounts}: for a client restricted to some accounts, the only accounts it may touch.</li>
 	 * </ul>
+	 * Tokens issued for a signed-in person (the console's authorisation-code flow), the ID token included, also carry
+	 * {@code roles}: the person's roles ({@code viewer}, {@code operator}), which the console maps to what it shows.
 	 */
 	@Bean
 	OAuth2TokenCustomizer<JwtEncodingContext> platformClaims(PlatformSecurityProperties security,
 			ClientClaimsProperties clients) {
 		return context -> {
+			if (isPerson(context.getPrincipal())) {
+				context.getClaims().claim("roles", rolesOf(context.getPrincipal()));
+			}
 			if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
 				String clientId = context.getRegisteredClient().getClientId();
 				context.getClaims().audience(List.of(security.audience())).claim("client_id", clientId);
@@ -102,6 +125,21 @@ class AuthorizationServerConfiguration {
 				}
 			}
 		};
+	}
+
+	/** A client authenticates as itself; a person signs in through the login form. */
+	private static boolean isPerson(Authentication principal) {
+		return !(principal instanceof OAuth2ClientAuthenticationToken);
+	}
+
+	private static List<String> rolesOf(Authentication person) {
+		return person.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.filter(authority -> authority.startsWith(ROLE_PREFIX))
+			.map(authority -> authority.substring(ROLE_PREFIX.length()).toLowerCase(Locale.ROOT))
+			.sorted()
+			.toList();
 	}
 
 }

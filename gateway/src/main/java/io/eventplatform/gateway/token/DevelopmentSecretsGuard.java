@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * In production (profile {@code prod}), and in a local run that other machines can reach ({@code ./run.sh --listen},
  * which sets {@code platform.security.refuse-development-secrets}), the gateway refuses to start while any client
- * still has a development secret: one stored in plain text ({@code {noop}...}), or one that matches a secret
- * documented for development, however it is encoded. Secrets then have to come from the environment, e.g.
+ * or person still has a development secret or password: one stored in plain text ({@code {noop}...}), or one that
+ * matches a secret documented for development, however it is encoded. Secrets then have to come from the environment, e.g.
  * {@code PLATFORM_SECURITY_CLIENTS_DEMO_CLIENT_SECRET='{bcrypt}$2a$10$...'}.
  */
 @Component
@@ -50,14 +50,18 @@ class DevelopmentSecretsGuard implements InitializingBean {
 
 	/** The secrets the README and application.yml give to the development clients. */
 	static final List<String> DEVELOPMENT_SECRETS = List.of("demo-secret", "admin-secret", "ledger-secret",
-			"limited-secret", "secret", "changeit", "password");
+			"limited-secret", "console-secret", "viewer-password", "operator-password", "secret", "changeit",
+			"password");
 
 	private final OAuth2AuthorizationServerProperties authorizationServer;
 
+	private final PeopleProperties people;
+
 	private final PasswordEncoder secrets = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
-	DevelopmentSecretsGuard(OAuth2AuthorizationServerProperties authorizationServer) {
+	DevelopmentSecretsGuard(OAuth2AuthorizationServerProperties authorizationServer, PeopleProperties people) {
 		this.authorizationServer = authorizationServer;
+		this.people = people;
 	}
 
 	@Override
@@ -71,10 +75,16 @@ class DevelopmentSecretsGuard implements InitializingBean {
 						+ clientId.toUpperCase(Locale.ROOT).replace('-', '_') + "_SECRET)");
 			}
 		});
+		people.users().forEach((name, person) -> {
+			if (isDevelopmentSecret(person.password())) {
+				offenders.add("user " + name + " (set PLATFORM_SECURITY_USERS_"
+						+ name.toUpperCase(Locale.ROOT).replace('-', '_') + "_PASSWORD)");
+			}
+		});
 		if (!offenders.isEmpty()) {
 			throw new IllegalStateException("The prod profile (or " + REFUSE_PROPERTY
 					+ ", as ./run.sh --listen sets it) refuses development client secrets; give these clients "
-					+ "an encoded secret of their own, e.g. {bcrypt}...: " + String.join(", ", offenders));
+					+ "and people an encoded secret of their own, e.g. {bcrypt}...: " + String.join(", ", offenders));
 		}
 	}
 

@@ -1,5 +1,6 @@
 /**
- * The OAuth2 authorisation server that issues the platform's JWT access tokens to clients (client-credentials grant).
+ * The OAuth2 authorisation server that issues the platform's JWT access tokens to clients (client-credentials grant)
+ * and signs people in to the console (OpenID Connect, authorisation code with PKCE).
  */
 @NullMarked
 package io.eventplatform.gateway.token;

@@ -34,7 +34,25 @@ class ProductionSecretsTests {
 			.hasMessageContaining("refuses development client secrets")
 			.hasMessageContaining("demo-client (set PLATFORM_SECURITY_CLIENTS_DEMO_CLIENT_SECRET)")
 			.hasMessageContaining("platform-admin")
-			.hasMessageContaining("ledger-client");
+			.hasMessageContaining("ledger-client")
+			.hasMessageContaining("console (set PLATFORM_SECURITY_CLIENTS_CONSOLE_SECRET)")
+			.hasMessageContaining("user operator (set PLATFORM_SECURITY_USERS_OPERATOR_PASSWORD)")
+			.hasMessageContaining("user viewer (set PLATFORM_SECURITY_USERS_VIEWER_PASSWORD)");
+	}
+
+	@Test
+	void shouldRefuseADevelopmentPasswordOfAPersonHoweverItIsEncoded() {
+		String encoded = "{bcrypt}" + new BCryptPasswordEncoder().encode("operator-password");
+		String ownSecret = "{bcrypt}" + new BCryptPasswordEncoder().encode("a-secret-from-the-vault");
+
+		guard.withPropertyValues("spring.profiles.active=prod", DEMO + "client-secret=" + ownSecret,
+				"platform.security.users.operator.password=" + encoded)
+			.run(context -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("user operator (set PLATFORM_SECURITY_USERS_OPERATOR_PASSWORD)"));
+		guard.withPropertyValues("spring.profiles.active=prod", DEMO + "client-secret=" + ownSecret,
+				"platform.security.users.operator.password=" + ownSecret)
+			.run(context -> assertThat(context).hasNotFailed());
 	}
 
 	@Test
@@ -87,7 +105,7 @@ class ProductionSecretsTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(OAuth2AuthorizationServerProperties.class)
+	@EnableConfigurationProperties({ OAuth2AuthorizationServerProperties.class, PeopleProperties.class })
 	static class AuthorizationServerProperties {
 
 	}
