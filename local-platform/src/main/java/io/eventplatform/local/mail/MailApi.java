@@ -18,6 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  * <li>{@code GET /messages} lists every message, oldest first; {@code ?to=address} keeps those sent to it</li>
  * <li>{@code DELETE /messages} forgets them all</li>
+ * <li>{@code POST /refusals?address=a} makes the SMTP server refuse mail to that address for good (550), as for a
+ * mailbox that does not exist; {@code DELETE /refusals?address=a} accepts it again; {@code GET /refusals} lists
+ * them</li>
  * <li>{@code GET /health} answers 200 while the server runs</li>
  * </ul>
  */
@@ -27,17 +30,21 @@ final class MailApi {
 
 	private final Mailbox mailbox;
 
+	private final RefusingGreenMail smtp;
+
 	private final HttpServer server;
 
-	private MailApi(Mailbox mailbox, HttpServer server) {
+	private MailApi(Mailbox mailbox, RefusingGreenMail smtp, HttpServer server) {
 		this.mailbox = mailbox;
+		this.smtp = smtp;
 		this.server = server;
 	}
 
-	static MailApi start(Mailbox mailbox, String host, int port) throws IOException {
+	static MailApi start(Mailbox mailbox, RefusingGreenMail smtp, String host, int port) throws IOException {
 		HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-		MailApi api = new MailApi(mailbox, server);
+		MailApi api = new MailApi(mailbox, smtp, server);
 		server.createContext("/messages", api::messages);
+		server.createContext("/refusals", api::refusals);
 		server.createContext("/health", api::health);
 		server.start();
 		return api;
@@ -63,6 +70,33 @@ final class MailApi {
 			else {
 				exchange.getResponseHeaders().set("Allow", "GET, DELETE");
 				send(exchange, 405, null);
+			}
+		}
+	}
+
+	private void refusals(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			Optional<String> address = queryParameter(exchange, "address");
+			switch (exchange.getRequestMethod()) {
+				case "GET" -> send(exchange, 200, json.writeValueAsBytes(smtp.refused()));
+				case "POST", "DELETE" -> {
+					if (address.isEmpty()) {
+						send(exchange, 400, "{\"detail\":\"Query parameter 'address' is required\"}"
+							.getBytes(StandardCharsets.UTF_8));
+						return;
+					}
+					if (exchange.getRequestMethod().equals("POST")) {
+						smtp.refuse(address.get());
+					}
+					else {
+						smtp.accept(address.get());
+					}
+					send(exchange, 204, null);
+				}
+				default -> {
+					exchange.getResponseHeaders().set("Allow", "GET, POST, DELETE");
+					send(exchange, 405, null);
+				}
 			}
 		}
 	}

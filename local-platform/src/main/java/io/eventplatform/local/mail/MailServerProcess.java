@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.eventplatform.local.process.ChildArguments;
 import io.eventplatform.local.process.JavaCommand;
@@ -44,11 +43,11 @@ public final class MailServerProcess {
 		int apiPort = arguments.requiredPort("api-port");
 
 		Mailbox mailbox = new Mailbox();
-		GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, HOST, ServerSetup.PROTOCOL_SMTP));
+		RefusingGreenMail smtp = new RefusingGreenMail(new ServerSetup(smtpPort, HOST, ServerSetup.PROTOCOL_SMTP));
 		smtp.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 		smtp.getUserManager().setMessageDeliveryHandler(new MailRecorder(mailbox, Clock.systemUTC()));
 		smtp.start();
-		MailApi api = MailApi.start(mailbox, HOST, apiPort);
+		MailApi api = MailApi.start(mailbox, smtp, HOST, apiPort);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			api.stop();
 			smtp.stop();

@@ -14,12 +14,14 @@ import java.util.Properties;
 import io.eventplatform.local.process.ChildProcess;
 import io.eventplatform.local.process.Readiness;
 import jakarta.mail.Message;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +31,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -128,6 +131,30 @@ class MailServerIntegrationTests {
 	}
 
 	@Test
+	void refusesAMailboxForGoodWhenToldToAndAcceptsItAgainAfterwards() throws Exception {
+		// Given
+		assertThat(send("POST", "/refusals?address=Blocked%40example.com").statusCode()).isEqualTo(204);
+		assertThat(json(send("GET", "/refusals")).valueStream().map(JsonNode::asString))
+			.containsExactly("blocked@example.com");
+
+		// When / Then: a permanent refusal at RCPT TO, nothing recorded
+		assertThatThrownBy(() -> sendPlainMail("blocked@example.com")).isInstanceOf(SendFailedException.class)
+			.cause()
+			.isInstanceOfSatisfying(SMTPAddressFailedException.class,
+					refusal -> assertThat(refusal.getReturnCode()).isEqualTo(550));
+		sendPlainMail("ada@example.com");
+		assertThat(json(send("GET", "/messages?to=blocked@example.com"))).isEmpty();
+
+		// When the mailbox is fixed
+		assertThat(send("DELETE", "/refusals?address=blocked@example.com").statusCode()).isEqualTo(204);
+		sendPlainMail("blocked@example.com");
+
+		// Then
+		assertThat(json(send("GET", "/messages?to=blocked@example.com"))).hasSize(1);
+		assertThat(send("POST", "/refusals").statusCode()).isEqualTo(400);
+	}
+
+	@Test
 	void answersHealthChecks() throws Exception {
 		assertThat(send("GET", "/health").statusCode()).isEqualTo(200);
 	}
@@ -163,6 +190,18 @@ class MailServerIntegrationTests {
 			transport.sendMessage(welcome, welcome.getAllRecipients());
 			transport.sendMessage(reminder, reminder.getAllRecipients());
 		}
+	}
+
+	private static void sendPlainMail(String to) throws Exception {
+		Properties properties = new Properties();
+		properties.put("mail.smtp.host", "127.0.0.1");
+		properties.put("mail.smtp.port", Integer.toString(smtpPort));
+		MimeMessage message = new MimeMessage(Session.getInstance(properties));
+		message.setFrom(new InternetAddress("no-reply@eventplatform.local"));
+		message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+		message.setSubject("Hello");
+		message.setText("Hello.", "UTF-8");
+		Transport.send(message);
 	}
 
 	private HttpResponse<String> send(String method, String pathAndQuery) throws Exception {
