@@ -23,6 +23,9 @@ import io.eventplatform.k8s.ServiceModules.Service;
  */
 class KafkaUsersGrantWhatTheCodeNeedsTests {
 
+	/** Writes dead letters back to their original topics when an operator redrives them. */
+	private static final String CONSOLE = "console";
+
 	static Stream<String> layouts() {
 		return Manifests.layouts();
 	}
@@ -86,6 +89,7 @@ class KafkaUsersGrantWhatTheCodeNeedsTests {
 			List<String> writers = acls.stream()
 				.filter(acl -> acl.covers("topic", topic.name()) && acl.allows("Write"))
 				.map(Acl::user)
+				.filter(user -> !user.equals(CONSOLE))
 				.distinct()
 				.toList();
 			assertThat(writers).as("users that may write %s", topic.name()).hasSizeLessThanOrEqualTo(1);
@@ -94,6 +98,29 @@ class KafkaUsersGrantWhatTheCodeNeedsTests {
 				.filter(service -> service.produces().contains(topic.name()))
 				.forEach(producer -> assertThat(writers).containsExactly(producer.name()));
 		}
+	}
+
+	/**
+	 * The console writes a topic only to redrive its dead letters: never a dead-letter topic, never a topic without one
+	 * (such as a Kafka Streams application's internal topics), and it commits in no group.
+	 */
+	@ParameterizedTest
+	@MethodSource("layouts")
+	void shouldLetTheConsoleWriteOnlyTheTopicsItRedrivesTo(String layout) {
+		List<Acl> console = acls(Manifests.of(layout)).stream().filter(acl -> acl.user().equals(CONSOLE)).toList();
+		Set<String> redriveTargets = Topics.all()
+			.stream()
+			.filter(topic -> console.stream().anyMatch(acl -> acl.covers("topic", topic.deadLetterTopic())))
+			.map(topic -> topic.name())
+			.collect(Collectors.toSet());
+
+		assertThat(console).as("the console's ACLs").isNotEmpty();
+		assertThat(console.stream().filter(acl -> acl.allows("Write")).map(Acl::name))
+			.as("what the console may write")
+			.allMatch(redriveTargets::contains);
+		assertThat(console.stream().filter(acl -> acl.type().equals("group")))
+			.as("the console describes groups, never commits in them")
+			.allMatch(acl -> acl.operations().equals(List.of("Describe")));
 	}
 
 	@ParameterizedTest

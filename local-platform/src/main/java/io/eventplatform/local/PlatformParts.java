@@ -25,7 +25,7 @@ import io.eventplatform.local.process.Readiness;
 final class PlatformParts {
 
 	/**
-	 * Sized so that seven applications, the broker and the mail server stay within about 2.5 GiB resident on a 2-core
+	 * Sized so that eight applications, the broker and the mail server stay within about 2.5 GiB resident on a 2-core
 	 * machine. The serial collector has no background threads; C1 only starts faster and skips C2's memory-hungry
 	 * compilations (peak throughput is not what a local run is for); {@code file.encoding} gives Java 17 the UTF-8
 	 * default that Java 18 has, whatever the machine's locale.
@@ -41,6 +41,8 @@ final class PlatformParts {
 			"-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8");
 
 	static final String ANALYTICS = "analytics-service";
+
+	static final String CONSOLE = "console";
 
 	private PlatformParts() {
 	}
@@ -231,11 +233,22 @@ final class PlatformParts {
 			arguments.add("--platform.security.jwk-set-uri=http://" + settings.gatewayHost() + ":"
 					+ settings.gatewayPort() + "/oauth2/jwks");
 		}
+		// The console signs people in at the gateway (the browser goes there) and calls the services through it.
+		arguments.add("--platform.security.clients.console.redirect-uris=http://127.0.0.1:" + settings.gatewayPort()
+				+ "/console/login/oauth2/code/platform,http://localhost:" + settings.gatewayPort()
+				+ "/console/login/oauth2/code/platform");
+		arguments.add("--platform.console.gateway-uri=http://" + settings.gatewayHost() + ":" + settings.gatewayPort());
+		arguments.add("--platform.console.gateway-public-uri=http://127.0.0.1:" + settings.gatewayPort());
 		arguments.add("--spring.mail.host=127.0.0.1");
 		arguments.add("--spring.mail.port=" + settings.smtpPort());
 		for (Application service : settings.applications()) {
 			if (service.routeKey() != null) {
 				arguments.add("--platform.gateway.services." + service.routeKey() + "=http://127.0.0.1:" + service.port());
+			}
+			if (!service.name().equals(CONSOLE)) {
+				// The console's overview shows every other part's readiness.
+				arguments.add("--platform.console.parts." + service.name() + ".readiness-uri=http://127.0.0.1:"
+						+ service.managementPort() + "/actuator/health/readiness");
 			}
 		}
 		return arguments;

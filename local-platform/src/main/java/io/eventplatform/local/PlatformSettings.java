@@ -32,6 +32,7 @@ import io.eventplatform.local.process.FreePorts;
  * @param notificationPort notification-service
  * @param analyticsPort analytics-service
  * @param warehousePort warehouse-service
+ * @param consolePort the operators' console, which people reach through the gateway at {@code /console/}
  * @param startupTimeout how long every part together may take to become ready
  * @param gatewayAddress the interface the gateway listens on: the loopback interface unless {@code ./run.sh --listen}
  * names another (e.g. {@code 0.0.0.0}); the services, the broker and the mail server always listen on loopback only
@@ -41,13 +42,13 @@ import io.eventplatform.local.process.FreePorts;
  */
 public record PlatformSettings(Path projectDir, Path dataDir, int kafkaPort, int kafkaControllerPort, int smtpPort,
 		int mailApiPort, int gatewayPort, int registrationPort, int weatherIngestPort, int transactionPort,
-		int notificationPort, int analyticsPort, int warehousePort, Duration startupTimeout, String gatewayAddress,
+		int notificationPort, int analyticsPort, int warehousePort, int consolePort, Duration startupTimeout, String gatewayAddress,
 		List<Integer> moreKafkaPorts, MonitoringSettings monitoring) {
 
 	/** Where every part listens unless told otherwise: nobody else on the network can reach a local run. */
 	public static final String LOOPBACK = "127.0.0.1";
 
-	/** Seven Spring Boot applications starting at once on 2 cores take a minute or two; this leaves room. */
+	/** Eight Spring Boot applications starting at once on 2 cores take a minute or two; this leaves room. */
 	public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofMinutes(4);
 
 	public PlatformSettings {
@@ -69,7 +70,7 @@ public record PlatformSettings(Path projectDir, Path dataDir, int kafkaPort, int
 		}
 		List<Integer> ports = new ArrayList<>(List.of(kafkaPort, kafkaControllerPort, smtpPort, mailApiPort,
 				gatewayPort, registrationPort, weatherIngestPort, transactionPort, notificationPort, analyticsPort,
-				warehousePort));
+				warehousePort, consolePort));
 		ports.addAll(moreKafkaPorts);
 		Objects.requireNonNull(monitoring, "monitoring");
 		ports.addAll(monitoring.all());
@@ -83,46 +84,46 @@ public record PlatformSettings(Path projectDir, Path dataDir, int kafkaPort, int
 
 	/**
 	 * The ports the README documents (broker 9092 and 9093, SMTP 3025, mail API 8025, gateway 8080, services 8081 to
-	 * 8086, their management ports 9080 to 9086, and monitoring's, see {@link MonitoringSettings#defaults()}) and
-	 * {@code <projectDir>/data}.
+	 * 8086, the console 8087, their management ports 9080 to 9087, and monitoring's, see
+	 * {@link MonitoringSettings#defaults()}) and {@code <projectDir>/data}.
 	 */
 	public static PlatformSettings defaults(Path projectDir) {
 		return new PlatformSettings(projectDir, projectDir.resolve("data"), 9092, 9093, 3025, 8025, 8080, 8081, 8082,
-				8083, 8084, 8085, 8086, DEFAULT_STARTUP_TIMEOUT, LOOPBACK, List.of(), MonitoringSettings.defaults());
+				8083, 8084, 8085, 8086, 8087, DEFAULT_STARTUP_TIMEOUT, LOOPBACK, List.of(), MonitoringSettings.defaults());
 	}
 
 	/** The same platform with local monitoring started, or not ({@code ./run.sh} starts it where Prometheus is installed). */
 	public PlatformSettings withMonitoring(boolean enabled) {
 		return new PlatformSettings(projectDir, dataDir, kafkaPort, kafkaControllerPort, smtpPort, mailApiPort,
 				gatewayPort, registrationPort, weatherIngestPort, transactionPort, notificationPort, analyticsPort,
-				warehousePort, startupTimeout, gatewayAddress, moreKafkaPorts, monitoring.withEnabled(enabled));
+				warehousePort, consolePort, startupTimeout, gatewayAddress, moreKafkaPorts, monitoring.withEnabled(enabled));
 	}
 
 	/** Ports that are free right now, for tests that must not collide with a platform already running. */
 	public static PlatformSettings onFreePorts(Path projectDir, Path dataDir) {
-		int[] ports = FreePorts.take(11);
+		int[] ports = FreePorts.take(12);
 		return new PlatformSettings(projectDir, dataDir, ports[0], ports[1], ports[2], ports[3], ports[4], ports[5],
-				ports[6], ports[7], ports[8], ports[9], ports[10], DEFAULT_STARTUP_TIMEOUT, LOOPBACK, List.of(),
+				ports[6], ports[7], ports[8], ports[9], ports[10], ports[11], DEFAULT_STARTUP_TIMEOUT, LOOPBACK, List.of(),
 				MonitoringSettings.onFreePorts());
 	}
 
 	public PlatformSettings withDataDir(Path dataDir) {
 		return new PlatformSettings(projectDir, dataDir, kafkaPort, kafkaControllerPort, smtpPort, mailApiPort,
 				gatewayPort, registrationPort, weatherIngestPort, transactionPort, notificationPort, analyticsPort,
-				warehousePort, startupTimeout, gatewayAddress, moreKafkaPorts, monitoring);
+				warehousePort, consolePort, startupTimeout, gatewayAddress, moreKafkaPorts, monitoring);
 	}
 
 	public PlatformSettings withStartupTimeout(Duration startupTimeout) {
 		return new PlatformSettings(projectDir, dataDir, kafkaPort, kafkaControllerPort, smtpPort, mailApiPort,
 				gatewayPort, registrationPort, weatherIngestPort, transactionPort, notificationPort, analyticsPort,
-				warehousePort, startupTimeout, gatewayAddress, moreKafkaPorts, monitoring);
+				warehousePort, consolePort, startupTimeout, gatewayAddress, moreKafkaPorts, monitoring);
 	}
 
 	/** The gateway listening on {@code address} instead of the loopback interface ({@code ./run.sh --listen}). */
 	public PlatformSettings withGatewayAddress(String address) {
 		return new PlatformSettings(projectDir, dataDir, kafkaPort, kafkaControllerPort, smtpPort, mailApiPort,
 				gatewayPort, registrationPort, weatherIngestPort, transactionPort, notificationPort, analyticsPort,
-				warehousePort, startupTimeout, address, moreKafkaPorts, monitoring);
+				warehousePort, consolePort, startupTimeout, address, moreKafkaPorts, monitoring);
 	}
 
 	/**
@@ -150,7 +151,7 @@ public record PlatformSettings(Path projectDir, Path dataDir, int kafkaPort, int
 		}
 		return new PlatformSettings(projectDir, dataDir, kafkaPort, kafkaControllerPort, smtpPort, mailApiPort,
 				gatewayPort, registrationPort, weatherIngestPort, transactionPort, notificationPort, analyticsPort,
-				warehousePort, startupTimeout, gatewayAddress, more, monitoring);
+				warehousePort, consolePort, startupTimeout, gatewayAddress, more, monitoring);
 	}
 
 	/** The local Kafka these settings describe: one node in {@code <dataDir>/kafka}, or three in {@code kafka-cluster}. */
@@ -194,7 +195,7 @@ public record PlatformSettings(Path projectDir, Path dataDir, int kafkaPort, int
 		return logsDir().resolve(partName + ".log");
 	}
 
-	/** The Spring Boot applications: the six services, then the gateway. */
+	/** The Spring Boot applications: the six services, the gateway, then the console. */
 	List<Application> applications() {
 		List<Integer> management = monitoring.management();
 		return List.of(new Application("registration-service", "registration", registrationPort, management.get(0)),
@@ -203,7 +204,8 @@ public record PlatformSettings(Path projectDir, Path dataDir, int kafkaPort, int
 				new Application("notification-service", "notification", notificationPort, management.get(3)),
 				new Application("analytics-service", "analytics", analyticsPort, management.get(4)),
 				new Application("warehouse-service", "warehouse", warehousePort, management.get(5)),
-				new Application("gateway", null, gatewayPort, management.get(6)));
+				new Application("gateway", null, gatewayPort, management.get(6)),
+				new Application("console", "console", consolePort, management.get(7)));
 	}
 
 	/** Only IP literals, so that parsing one never asks DNS (a host name could resolve differently later). */

@@ -22,6 +22,7 @@ final class StartupSummary {
 					"", //
 					"  Gateway        " + gateway + " (listening on " + settings.gatewayAddress()
 							+ "; development secrets refused)", //
+					"  Console        " + gateway + "/console/", //
 					"  Kafka          " + platform.kafkaBootstrapServers(), //
 					"  Logs           " + settings.logsDir() + "/<part>.log", //
 					"  Received mail  curl -s " + mail, //
@@ -31,6 +32,10 @@ final class StartupSummary {
 				"The event platform is up.", //
 				"", //
 				"  Gateway        " + gateway, //
+				// The loopback address, not localhost: the authorisation server takes any port there.
+				"  Console        http://127.0.0.1:" + settings.gatewayPort() + "/console/   sign in as "
+						+ DevClients.OPERATOR + " / " + DevClients.OPERATOR_PASSWORD + " (or " + DevClients.VIEWER
+						+ " / " + DevClients.VIEWER_PASSWORD + ")", //
 				"  Clients        " + DevClients.DEMO_CLIENT_ID + " / " + DevClients.DEMO_CLIENT_SECRET
 						+ "       every API scope except platform:admin", //
 				"                 " + DevClients.ADMIN_CLIENT_ID + " / " + DevClients.ADMIN_CLIENT_SECRET
@@ -41,7 +46,7 @@ final class StartupSummary {
 				"  Metrics        " + (settings.monitoring().enabled()
 						? "Prometheus http://localhost:" + settings.monitoring().prometheus()
 								+ " (alerts by mail to " + LocalMonitoring.OPERATIONS_ADDRESS + ")"
-						: "each service's /actuator/prometheus on its management port (9080 to 9086)"), //
+						: "each service's /actuator/prometheus on its management port (9080 to 9087)"), //
 				"", //
 				"Try:", //
 				"  TOKEN=$(curl -s -u " + DevClients.DEMO_CLIENT_ID + ":" + DevClients.DEMO_CLIENT_SECRET

@@ -28,8 +28,8 @@ class PlatformSettingsTests {
 		assertThat(List.of(settings.kafkaPort(), settings.kafkaControllerPort(), settings.smtpPort(),
 				settings.mailApiPort(), settings.gatewayPort(), settings.registrationPort(),
 				settings.weatherIngestPort(), settings.transactionPort(), settings.notificationPort(),
-				settings.analyticsPort(), settings.warehousePort()))
-			.containsExactly(9092, 9093, 3025, 8025, 8080, 8081, 8082, 8083, 8084, 8085, 8086);
+				settings.analyticsPort(), settings.warehousePort(), settings.consolePort()))
+			.containsExactly(9092, 9093, 3025, 8025, 8080, 8081, 8082, 8083, 8084, 8085, 8086, 8087);
 		assertThat(settings.logFile("kafka-broker")).isEqualTo(Path.of("/work/project/data/logs/kafka-broker.log"));
 	}
 
@@ -42,7 +42,7 @@ class PlatformSettingsTests {
 		List<Integer> ports = Stream.of(settings.kafkaPort(), settings.kafkaControllerPort(), settings.smtpPort(),
 				settings.mailApiPort(), settings.gatewayPort(), settings.registrationPort(),
 				settings.weatherIngestPort(), settings.transactionPort(), settings.notificationPort(),
-				settings.analyticsPort(), settings.warehousePort())
+				settings.analyticsPort(), settings.warehousePort(), settings.consolePort())
 			.toList();
 		assertThat(ports).doesNotHaveDuplicates().allSatisfy(port -> {
 			try (ServerSocket socket = new ServerSocket(port)) {
@@ -61,12 +61,12 @@ class PlatformSettingsTests {
 		PlatformSettings settings = PlatformSettings.defaults(Path.of("project"));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new PlatformSettings(settings.projectDir(), settings.dataDir(), 9092, 9093, 3025, 8025,
-					8080, 8080, 8082, 8083, 8084, 8085, 8086, Duration.ofMinutes(1), PlatformSettings.LOOPBACK,
+					8080, 8080, 8082, 8083, 8084, 8085, 8086, 8087, Duration.ofMinutes(1), PlatformSettings.LOOPBACK,
 					List.of(), MonitoringSettings.defaults()))
 			.withMessageContaining("port of its own");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new PlatformSettings(settings.projectDir(), settings.dataDir(), 9092, 9093, 3025, 8025,
-					8080, 8081, 8082, 8083, 8084, 8085, 8086, Duration.ofMinutes(1), PlatformSettings.LOOPBACK,
+					8080, 8081, 8082, 8083, 8084, 8085, 8086, 8087, Duration.ofMinutes(1), PlatformSettings.LOOPBACK,
 					List.of(9094, 9095, 8025, 9097), MonitoringSettings.defaults()))
 			.withMessageContaining("port of its own");
 	}

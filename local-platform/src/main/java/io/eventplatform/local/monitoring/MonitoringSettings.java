@@ -18,13 +18,14 @@ import io.eventplatform.local.process.FreePorts;
  * @param brokerMetrics the Prometheus JMX exporter agent of each Kafka node, in node order (9404 to 9406, 9404 being
  * Strimzi's)
  * @param management each Spring Boot application's management port (actuator, metrics without a token), in the order
- * of the applications: the six services, then the gateway (9081 to 9086, and 9080: 1000 above the application's own)
+ * of the applications: the six services, the gateway, then the console (9081 to 9086, 9080 and 9087: 1000 above the
+ * application's own)
  */
 public record MonitoringSettings(boolean enabled, int prometheus, int alertmanager, int kafkaGroupsExporter, List<Integer> brokerMetrics,
 		List<Integer> management) {
 
-	/** Seven Spring Boot applications; three Kafka nodes at most. */
-	static final int APPLICATIONS = 7;
+	/** Eight Spring Boot applications; three Kafka nodes at most. */
+	static final int APPLICATIONS = 8;
 
 	static final int KAFKA_NODES = 3;
 
@@ -40,7 +41,7 @@ public record MonitoringSettings(boolean enabled, int prometheus, int alertmanag
 	/** The ports the README documents; off until {@link #withEnabled(boolean) enabled}. */
 	public static MonitoringSettings defaults() {
 		return new MonitoringSettings(false, 9090, 9098, 9308, List.of(9404, 9405, 9406),
-				List.of(9081, 9082, 9083, 9084, 9085, 9086, 9080));
+				List.of(9081, 9082, 9083, 9084, 9085, 9086, 9080, 9087));
 	}
 
 	/** Ports that are free right now, for tests. */
