@@ -13,7 +13,7 @@ record DeadLetter(MessageView record, @Nullable String exception, @Nullable Stri
 		@Nullable String originalTopic, @Nullable String originalPartition, @Nullable String originalOffset,
 		DeadLetterStatuses.@Nullable Status status) {
 
-	boolean handled() {
+	public boolean handled() {
 		return status != null;
 	}
 }

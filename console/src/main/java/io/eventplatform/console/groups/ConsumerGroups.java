@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -57,8 +59,16 @@ class ConsumerGroups {
 	}
 
 	Optional<GroupDetail> detail(String groupId) throws Exception {
-		Map<String, ConsumerGroupDescription> descriptions = admin.describeConsumerGroups(List.of(groupId)).all().get(10, TimeUnit.SECONDS);
-		ConsumerGroupDescription description = descriptions.get(groupId);
+		ConsumerGroupDescription description;
+		try {
+			description = admin.describeConsumerGroups(List.of(groupId)).all().get(10, TimeUnit.SECONDS).get(groupId);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof GroupIdNotFoundException) {
+				return Optional.empty();
+			}
+			throw ex;
+		}
 		List<PartitionLag> partitions = partitions(groupId);
 		if (description == null || (description.members().isEmpty() && partitions.isEmpty()
 				&& "DEAD".equals(String.valueOf(description.groupState())))) {
@@ -121,7 +131,7 @@ class ConsumerGroups {
 	record GroupDetail(String groupId, String state, List<Member> members, List<PartitionLag> partitions,
 			@Nullable Owner owner, Series lagTrend) {
 
-		long lag() {
+		public long lag() {
 			return partitions.stream().mapToLong(PartitionLag::lag).sum();
 		}
 	}

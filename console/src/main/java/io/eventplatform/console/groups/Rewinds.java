@@ -104,7 +104,7 @@ class Rewinds {
 			}
 		}
 
-		String describe() {
+		public String describe() {
 			return switch (to) {
 				case "time" -> "to time " + time;
 				case "offset" -> "to offset " + offset + " of " + topic + "/" + partition;

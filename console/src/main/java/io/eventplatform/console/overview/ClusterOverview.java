@@ -130,7 +130,7 @@ class ClusterOverview {
 	record TopicView(String name, boolean internal, List<PartitionView> partitions, int underReplicated,
 			String retentionMs, String retentionBytes, long sizeOnDisk, long records, Series produceRate) {
 
-		boolean deadLetterTopic() {
+		public boolean deadLetterTopic() {
 			return name.endsWith(DEAD_LETTER_SUFFIX);
 		}
 	}
@@ -138,7 +138,7 @@ class ClusterOverview {
 	record PartitionView(int partition, @Nullable Integer leader, List<Integer> replicas, List<Integer> isr,
 			long startOffset, long endOffset) {
 
-		boolean underReplicated() {
+		public boolean underReplicated() {
 			return isr.size() < replicas.size();
 		}
 	}

@@ -17,8 +17,8 @@ public class PlatformApi {
 
 	private final RestClient client;
 
-	PlatformApi(RestClient platformApi) {
-		this.client = platformApi;
+	PlatformApi(RestClient platformApiClient) {
+		this.client = platformApiClient;
 	}
 
 	public JsonNode get(String path) {

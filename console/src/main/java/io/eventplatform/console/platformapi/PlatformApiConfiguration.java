@@ -29,7 +29,7 @@ class PlatformApiConfiguration {
 	private static final Authentication CONSOLE = UsernamePasswordAuthenticationToken.unauthenticated("console", null);
 
 	@Bean
-	RestClient platformApi(ConsoleProperties properties, ClientRegistrationRepository registrations,
+	RestClient platformApiClient(ConsoleProperties properties, ClientRegistrationRepository registrations,
 			OAuth2AuthorizedClientService authorizedClients) {
 		var manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, authorizedClients);
 		var interceptor = new OAuth2ClientHttpRequestInterceptor(manager);
