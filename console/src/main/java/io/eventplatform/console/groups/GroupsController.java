@@ -1,9 +1,5 @@
 package io.eventplatform.console.groups;
 
-import java.time.Instant;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -11,7 +7,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -53,11 +48,7 @@ class GroupsController {
 	}
 
 	@PostMapping("/groups/{groupId}/rewind/preview")
-	String preview(@PathVariable String groupId, @RequestParam String to,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant time,
-			@RequestParam(required = false) @Nullable String topic, @RequestParam(required = false) @Nullable Integer partition,
-			@RequestParam(required = false) @Nullable Long offset, Model model) {
-		Rewinds.RewindRequest request = new Rewinds.RewindRequest(to, time, topic, partition, offset);
+	String preview(@PathVariable String groupId, Rewinds.RewindRequest request, Model model) {
 		model.addAttribute("groupId", groupId);
 		model.addAttribute("request", request);
 		try {
@@ -70,11 +61,8 @@ class GroupsController {
 	}
 
 	@PostMapping("/groups/{groupId}/rewind")
-	String rewind(@PathVariable String groupId, @RequestParam String to,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant time,
-			@RequestParam(required = false) @Nullable String topic, @RequestParam(required = false) @Nullable Integer partition,
-			@RequestParam(required = false) @Nullable Long offset, Authentication person, RedirectAttributes redirect) {
-		Rewinds.RewindRequest request = new Rewinds.RewindRequest(to, time, topic, partition, offset);
+	String rewind(@PathVariable String groupId, Rewinds.RewindRequest request, Authentication person,
+			RedirectAttributes redirect) {
 		try {
 			var changes = rewinds.rewind(groupId, request, Roles.nameOf(person));
 			redirect.addFlashAttribute("notice", "Rewound " + groupId + " " + request.describe() + ": "

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -81,7 +82,7 @@ class Rewinds {
 	/**
 	 * Where to rewind to: {@code earliest}, a {@code time}, or an {@code offset} of one topic partition.
 	 */
-	record RewindRequest(String to, @Nullable Instant time, @Nullable String topic, @Nullable Integer partition,
+	record RewindRequest(String to, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant time, @Nullable String topic, @Nullable Integer partition,
 			@Nullable Long offset) {
 
 		Map<String, Object> toReplayBody() {

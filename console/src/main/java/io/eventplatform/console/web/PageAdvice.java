@@ -8,6 +8,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
+import org.springframework.validation.BindException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -38,6 +41,25 @@ class PageAdvice {
 	@ExceptionHandler(PageProblem.class)
 	ModelAndView problem(PageProblem problem) {
 		return errorPage(problem.status(), problem.getMessage());
+	}
+
+	/** A form or query parameter that does not fit (a time that is no ISO-8601 instant, a missing field). */
+	@ExceptionHandler({ BindException.class, MissingServletRequestParameterException.class,
+			MethodArgumentTypeMismatchException.class })
+	ModelAndView badInput(Exception ex) {
+		String field = null;
+		if (ex instanceof BindException bind) {
+			var error = bind.getFieldError();
+			field = error == null ? null : error.getField();
+		}
+		else if (ex instanceof MissingServletRequestParameterException missing) {
+			field = missing.getParameterName();
+		}
+		else if (ex instanceof MethodArgumentTypeMismatchException mismatch) {
+			field = mismatch.getName();
+		}
+		String detail = field == null ? "The input is not valid" : "The field " + field + " is missing or not valid";
+		return errorPage(HttpStatus.BAD_REQUEST, detail);
 	}
 
 	@ExceptionHandler(Exception.class)
