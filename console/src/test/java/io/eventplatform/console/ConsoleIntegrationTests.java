@@ -63,6 +63,8 @@ class ConsoleIntegrationTests {
 	@DynamicPropertySource
 	static void gateway(DynamicPropertyRegistry registry) {
 		registry.add("platform.console.gateway-uri", gateway::uri);
+		registry.add("platform.console.parts.analytics-service.readiness-uri",
+				() -> gateway.uri() + "/actuator/health/readiness");
 	}
 
 	@AfterAll
@@ -212,6 +214,9 @@ class ConsoleIntegrationTests {
 		String first = page("/messages?topic=people.topic", viewer());
 		String second = page("/messages?topic=people.topic&cursor=0:50&direction=next", viewer());
 		String unmasked = page("/messages?topic=people.topic", operator());
+		String previous = page("/messages?topic=people.topic&cursor=0:55&direction=previous", viewer());
+		String fromTheFuture = page("/messages?topic=people.topic&fromTime=2999-01-01T00:00:00Z", viewer());
+		String fromOffset = page("/messages?topic=people.topic&partition=0&fromOffset=58", viewer());
 
 		// Then
 		assertThat(count(first, "data-test=\"record\"")).isEqualTo(50);
@@ -220,6 +225,11 @@ class ConsoleIntegrationTests {
 		assertThat(first).contains("cursor=0:50&amp;direction=next");
 		assertThat(count(second, "data-test=\"record\"")).isEqualTo(10);
 		assertThat(unmasked).contains("ada0@example.com").contains("Ada Lovelace");
+		assertThat(count(previous, "data-test=\"record\"")).isEqualTo(50);
+		assertThat(previous).contains("data-offset=\"5\"").contains("data-offset=\"54\"").doesNotContain("data-offset=\"55\"")
+			.doesNotContain("data-offset=\"4\"");
+		assertThat(count(fromTheFuture, "data-test=\"record\"")).isZero();
+		assertThat(count(fromOffset, "data-test=\"record\"")).isEqualTo(2);
 	}
 
 	@Test
@@ -251,6 +261,7 @@ class ConsoleIntegrationTests {
 
 		// When
 		String page = page("/dead-letters/cause.topic-dlt", viewer());
+		String overview = page("/", viewer());
 
 		// Then
 		assertThat(page).contains("<b data-test=\"exception\">org.springframework.kafka.support.serializer.DeserializationException</b>")
@@ -258,6 +269,7 @@ class ConsoleIntegrationTests {
 			.contains("<span data-test=\"original-topic\">cause.topic</span>")
 			.contains("<span data-test=\"original-partition\">0</span>")
 			.contains("<span data-test=\"original-offset\">7</span>");
+		assertThat(section(overview, "<tr data-topic=\"cause.topic-dlt\">")).contains("<td data-test=\"dead-letter-count\">1</td>");
 	}
 
 	@Test
@@ -365,6 +377,19 @@ class ConsoleIntegrationTests {
 	}
 
 	@Test
+	void shouldShowEachPartsReadiness() throws Exception {
+		// Given
+		gateway.answer("GET /actuator/health/readiness", "{\"status\":\"UP\"}");
+
+		// When
+		String parts = page("/overview/parts", viewer());
+
+		// Then
+		assertThat(section(parts, "data-part=\"analytics-service\"")).contains("<td data-test=\"part-status\">UP</td>");
+		assertThat(section(parts, "data-part=\"gateway\"")).contains("<td data-test=\"part-status\">unreachable</td>");
+	}
+
+	@Test
 	void shouldServeTheJavaScriptFromWebJarsWithoutSignIn() throws Exception {
 		mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js")).andExpect(status().isOk());
 		mvc.perform(get("/webjars/uplot/dist/uPlot.iife.min.js")).andExpect(status().isOk());
@@ -419,7 +444,7 @@ class ConsoleIntegrationTests {
 	private static String section(String page, String marker) {
 		int start = page.indexOf(marker);
 		assertThat(start).as("page has " + marker).isNotNegative();
-		int end = page.indexOf(marker.startsWith("data-group") ? "</tr>" : "</table>", start);
+		int end = page.indexOf(marker.startsWith("data-topic") ? "</table>" : "</tr>", start);
 		return page.substring(start, end);
 	}
 

@@ -13,17 +13,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * People sign in at the gateway (authorization code with PKCE); the {@code roles} claim of their ID token gives
+ * People sign in at the gateway (authorization code with PKCE, which Spring Security 7 adds to every authorization
+ * code request, confidential clients included; the gateway requires it); the {@code roles} claim of their ID token gives
  * {@code ROLE_VIEWER} and {@code ROLE_OPERATOR}. Every page needs a viewer, every action (POST) an operator and a CSRF
  * token. This chain replaces service-support's token-only API chain, which backs off when a chain exists.
  */
@@ -35,13 +32,8 @@ class ConsoleSecurityConfiguration {
 	static final String LOGIN = "/oauth2/authorization/" + REGISTRATION;
 
 	@Bean
-	SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http, JsonMapper json,
-			ClientRegistrationRepository registrations) throws Exception {
+	SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http, JsonMapper json) throws Exception {
 		ConsoleAccessHandler access = new ConsoleAccessHandler(json, LOGIN);
-		var authorizationRequests = new DefaultOAuth2AuthorizationRequestResolver(registrations,
-				OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
-		// PKCE also for this confidential client: the gateway requires the proof key of the console's client.
-		authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/signed-out", "/error")
 			.permitAll()
@@ -51,8 +43,7 @@ class ConsoleSecurityConfiguration {
 			.hasRole(Roles.VIEWER)
 			.anyRequest()
 			.hasRole(Roles.OPERATOR))
-			.oauth2Login(login -> login.loginPage(LOGIN)
-				.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests)))
+			.oauth2Login(login -> login.loginPage(LOGIN))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(access).accessDeniedHandler(access))
 			// Local sign-out only: the gateway's session may outlive it, so the page says how to sign in again.
 			.logout(logout -> logout.logoutSuccessUrl("/signed-out"));
