@@ -3,6 +3,7 @@ package io.eventplatform.console;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -71,6 +74,18 @@ class ConsoleIntegrationTests {
 	static void stopGateway() {
 		gateway.close();
 	}
+
+	@TestConfiguration
+	static class PinnedClock {
+
+		@Bean
+		MutableClock clock() {
+			return new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
+		}
+	}
+
+	@Autowired
+	MutableClock clock;
 
 	@Autowired
 	MockMvc mvc;
@@ -119,6 +134,34 @@ class ConsoleIntegrationTests {
 		assertThat(Pattern.compile("data-partition=\"\\d\"").matcher(topic).results().count()).isEqualTo(3);
 		assertThat(topic).contains("data-test=\"topic-partitions\"").contains("data-test=\"retention-ms\"");
 		assertThat(page).contains("data-test=\"brokers\"").contains("data-broker=");
+	}
+
+	@Test
+	void shouldDrawATopicsProduceRateFromSampledEndOffsets() throws Exception {
+		// Given: 20 records between two samples 10 s apart
+		createTopic("rate.topic", 2);
+		trends.sample();
+		for (int i = 0; i < 20; i++) {
+			send(new ProducerRecord<>("rate.topic", i % 2, bytes("k" + i), bytes("{}")));
+		}
+		clock.advance(Duration.ofSeconds(10));
+		trends.sample();
+
+		// When
+		String page = page("/", viewer());
+
+		// Then
+		assertThat(page).contains("\"rate.topic\":{\"times\":[" + Instant.parse("2026-12-01T10:00:10Z").getEpochSecond()
+				+ "],\"values\":[2.0]}");
+		assertThat(section(page, "data-topic=\"rate.topic\"")).contains("<b data-test=\"produce-rate\">2.0</b>");
+	}
+
+	@Test
+	void shouldSignOutAndSayHowToSignInAgain() throws Exception {
+		mvc.perform(post("/logout").with(viewer()).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/signed-out"));
+		mvc.perform(get("/signed-out")).andExpect(status().isOk());
 	}
 
 	@Test

@@ -14,10 +14,6 @@ public record Series(List<Long> times, List<Double> values) {
 		return new Series(List.of(), List.of());
 	}
 
-	public boolean isEmpty() {
-		return times.isEmpty();
-	}
-
 	/** The newest value, 0 when there is none yet. */
 	public double latest() {
 		return values.isEmpty() ? 0 : values.get(values.size() - 1);
