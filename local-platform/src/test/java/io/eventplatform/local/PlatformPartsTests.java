@@ -18,7 +18,7 @@ class PlatformPartsTests {
 	final PlatformSettings settings = PlatformSettings.defaults(Path.of("/work/project"));
 
 	@Test
-	void startsTheBrokerAndTheMailServerFirstThenTheSixServicesAndTheGateway() {
+	void startsTheBrokerAndTheMailServerFirstThenTheSixServicesTheGatewayAndTheConsole() {
 		// When
 		List<Part> parts = PlatformParts.of(settings);
 
@@ -32,7 +32,7 @@ class PlatformPartsTests {
 					tuple("notification-service", Part.Stage.APPLICATIONS),
 					tuple("analytics-service", Part.Stage.APPLICATIONS),
 					tuple("warehouse-service", Part.Stage.APPLICATIONS),
-					tuple("gateway", Part.Stage.APPLICATIONS));
+					tuple("gateway", Part.Stage.APPLICATIONS), tuple("console", Part.Stage.APPLICATIONS));
 	}
 
 	@Test
@@ -57,11 +57,12 @@ class PlatformPartsTests {
 		List<Part> parts = PlatformParts.of(settings.withGatewayAddress("0.0.0.0"));
 
 		// Then: 1000 above the application's port, on loopback even for a gateway that listens on every interface
-		Part gateway = parts.get(parts.size() - 1);
+		Part gateway = named(parts, "gateway");
 		assertThat(gateway.command()).contains("--server.address=0.0.0.0", "--management.server.port=9080",
 				"--management.server.address=127.0.0.1");
 		assertThat(gateway.ports()).containsExactly(8080, 9080);
 		assertThat(parts.get(2).command()).contains("--management.server.port=9081");
+		assertThat(named(parts, "console").ports()).containsExactly(8087, 9087);
 	}
 
 	@Test
@@ -131,13 +132,25 @@ class PlatformPartsTests {
 				"--management.prometheus.metrics.export.properties[io.prometheus.exporter.exemplarsOnAllMetricTypes]=false",
 				"--spring.kafka.bootstrap-servers=127.0.0.1:9092", "--platform.kafka.replication-factor=1",
 				"--platform.data-dir=/work/project/data", "--platform.security.issuer-uri=http://localhost:8080",
+				"--platform.security.clients.console.redirect-uris=http://127.0.0.1:8080/console/login/oauth2/code/platform,"
+						+ "http://localhost:8080/console/login/oauth2/code/platform",
+				"--platform.console.gateway-uri=http://127.0.0.1:8080",
+				"--platform.console.gateway-public-uri=http://127.0.0.1:8080",
 				"--spring.mail.host=127.0.0.1", "--spring.mail.port=3025",
 				"--platform.gateway.services.registration=http://127.0.0.1:8081",
+				"--platform.console.parts.registration-service.readiness-uri=http://127.0.0.1:9081/actuator/health/readiness",
 				"--platform.gateway.services.weather-ingest=http://127.0.0.1:8082",
+				"--platform.console.parts.weather-ingest-service.readiness-uri=http://127.0.0.1:9082/actuator/health/readiness",
 				"--platform.gateway.services.transaction=http://127.0.0.1:8083",
+				"--platform.console.parts.transaction-service.readiness-uri=http://127.0.0.1:9083/actuator/health/readiness",
 				"--platform.gateway.services.notification=http://127.0.0.1:8084",
+				"--platform.console.parts.notification-service.readiness-uri=http://127.0.0.1:9084/actuator/health/readiness",
 				"--platform.gateway.services.analytics=http://127.0.0.1:8085",
-				"--platform.gateway.services.warehouse=http://127.0.0.1:8086");
+				"--platform.console.parts.analytics-service.readiness-uri=http://127.0.0.1:9085/actuator/health/readiness",
+				"--platform.gateway.services.warehouse=http://127.0.0.1:8086",
+				"--platform.console.parts.warehouse-service.readiness-uri=http://127.0.0.1:9086/actuator/health/readiness",
+				"--platform.console.parts.gateway.readiness-uri=http://127.0.0.1:9080/actuator/health/readiness",
+				"--platform.gateway.services.console=http://127.0.0.1:8087");
 	}
 
 	@Test
@@ -160,10 +173,11 @@ class PlatformPartsTests {
 		List<Part> parts = PlatformParts.of(exposed);
 
 		// Then
-		Part gateway = parts.get(parts.size() - 1);
+		Part gateway = named(parts, "gateway");
 		assertThat(gateway.command()).contains("--server.address=0.0.0.0",
 				"--platform.security.refuse-development-secrets=true");
-		assertThat(parts.subList(2, parts.size() - 1)).allSatisfy(part -> assertThat(part.command())
+		assertThat(parts.subList(2, parts.size()).stream().filter(part -> part != gateway))
+			.allSatisfy(part -> assertThat(part.command())
 			.contains("--server.address=127.0.0.1")
 			.doesNotContain("--platform.security.refuse-development-secrets=true"));
 	}
@@ -204,6 +218,10 @@ class PlatformPartsTests {
 
 	private static PlatformSettings.Application application(PlatformSettings settings, int port) {
 		return settings.applications().stream().filter(application -> application.port() == port).findFirst().orElseThrow();
+	}
+
+	private static Part named(List<Part> parts, String name) {
+		return parts.stream().filter(part -> part.name().equals(name)).findFirst().orElseThrow();
 	}
 
 }
