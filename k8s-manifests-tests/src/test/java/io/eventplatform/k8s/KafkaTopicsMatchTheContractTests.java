@@ -16,8 +16,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.eventplatform.contract.Topic;
 import io.eventplatform.contract.Topics;
 import io.eventplatform.local.kafka.KafkaCluster;
+import io.eventplatform.support.kafka.replay.ReplayControlTopic;
 
-/** The KafkaTopic resources declare exactly the topics of {@link Topics}, with the same layout. */
+/**
+ * The KafkaTopic resources declare exactly the topics of {@link Topics} and the replay-control topic of each service
+ * with a replay endpoint, with the same layout as the code.
+ */
 class KafkaTopicsMatchTheContractTests {
 
 	static java.util.stream.Stream<String> layouts() {
@@ -32,6 +36,7 @@ class KafkaTopicsMatchTheContractTests {
 			expected.add(topic.name());
 			expected.add(topic.deadLetterTopic());
 		});
+		expected.addAll(replayControlTopics());
 
 		Set<String> declared = Manifests.of(layout)
 			.ofKind("KafkaTopic")
@@ -47,8 +52,16 @@ class KafkaTopicsMatchTheContractTests {
 	void shouldGiveEachTopicThePartitionsAndRetentionOfTheContract(String layout) {
 		for (ObjectNode resource : Manifests.of(layout).ofKind("KafkaTopic")) {
 			String name = topicName(resource);
-			Topic<?> topic = Topics.byName(name.replaceFirst("-dlt$", "")).orElseThrow();
 			JsonNode spec = resource.get("spec");
+			if (replayControlTopics().contains(name)) {
+				assertThat(spec.path("partitions").asInt()).as("partitions of %s", name)
+					.isEqualTo(ReplayControlTopic.PARTITIONS);
+				ReplayControlTopic.CONFIG.forEach((key, value) -> assertThat(spec.path("config").path(key).asText())
+					.as("%s of %s", key, name)
+					.isEqualTo(value));
+				continue;
+			}
+			Topic<?> topic = Topics.byName(name.replaceFirst("-dlt$", "")).orElseThrow();
 
 			assertThat(spec.path("partitions").asInt()).as("partitions of %s", name).isEqualTo(topic.partitions());
 			topic.config()
@@ -105,6 +118,15 @@ class KafkaTopicsMatchTheContractTests {
 			.filter(setting -> !setting.getKey().startsWith("share."))
 			.forEach(setting -> assertThat(kafkaConfig.path(setting.getKey()).asText()).as(setting.getKey())
 				.isEqualTo(setting.getValue()));
+	}
+
+	/** {@code <service>.replay-control} of every service that has a replay endpoint. */
+	static Set<String> replayControlTopics() {
+		return ServiceModules.all()
+			.stream()
+			.filter(service -> service.properties().containsKey("platform.kafka.replay.path"))
+			.map(service -> ReplayControlTopic.name(service.name()))
+			.collect(Collectors.toCollection(TreeSet::new));
 	}
 
 	static String topicName(JsonNode resource) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.eventplatform.contract.Topics;
 import io.eventplatform.k8s.ServiceModules.Service;
+import io.eventplatform.support.kafka.replay.ReplayControlTopic;
 
 /**
  * Each service's KafkaUser grants what its configuration says it does ({@code platform.kafka.produces/consumes}, its
@@ -78,6 +79,25 @@ class KafkaUsersGrantWhatTheCodeNeedsTests {
 					.anyMatch(acl -> acl.user().equals(service.name()) && acl.covers("group", group)
 							&& acl.allows("Read"));
 			}
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("layouts")
+	void shouldLetEveryServiceWithAReplayReadAndWriteItsOwnReplayControlTopicOnly(String layout) {
+		List<Acl> acls = acls(Manifests.of(layout));
+		for (Service service : ServiceModules.all()) {
+			String topic = ReplayControlTopic.name(service.name());
+			boolean replays = service.properties().containsKey("platform.kafka.replay.path");
+			for (String operation : List.of("Read", "Write", "Describe")) {
+				assertThat(acls.stream()
+					.anyMatch(acl -> acl.user().equals(service.name()) && acl.covers("topic", topic)
+							&& acl.allows(operation)))
+					.as("%s may %s %s", service.name(), operation, topic)
+					.isEqualTo(replays);
+			}
+			assertThat(acls).as("users other than %s on %s", service.name(), topic)
+				.noneMatch(acl -> !acl.user().equals(service.name()) && acl.covers("topic", topic));
 		}
 	}
 

@@ -109,8 +109,9 @@ class PlatformAutoConfigurationTests {
 		private final WebApplicationContextRunner runner = new WebApplicationContextRunner().withConfiguration(KAFKA)
 			.withConfiguration(AutoConfigurations.of(autoConfiguration("kafka.replay.ReplayAutoConfiguration")))
 			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			// No broker here: the replay-control topic it declares is not created (KafkaAdmin would wait 30 s for it).
 			.withPropertyValues("spring.application.name=auto-configuration-test",
-					"spring.kafka.bootstrap-servers=127.0.0.1:9");
+					"spring.kafka.bootstrap-servers=127.0.0.1:9", "spring.kafka.admin.auto-create=false");
 
 		@Test
 		void shouldExistOnlyWhereTheServiceNamesItsPath() {

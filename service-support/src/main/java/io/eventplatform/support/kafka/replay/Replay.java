@@ -3,20 +3,32 @@ package io.eventplatform.support.kafka.replay;
 import java.time.Instant;
 import java.util.List;
 
-/** What a replay did: per listener, its group and the offsets each partition now starts from. */
-public record Replay(Instant from, List<Group> groups) {
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a replay did, or would do ({@code dryRun}): per listener, its group and the offset each partition starts from.
+ *
+ * @param from the instant of a replay from an instant, as the answer has always carried it; absent otherwise
+ */
+public record Replay(@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Instant from, boolean dryRun,
+		List<Group> groups) {
 
 	public Replay {
 		groups = List.copyOf(groups);
 	}
 
-	public record Group(String listenerId, String groupId, List<PartitionOffset> partitions) {
+	public record Group(String listenerId, String groupId, List<Partition> partitions) {
 
 		public Group {
 			partitions = List.copyOf(partitions);
 		}
 	}
 
-	public record PartitionOffset(String topic, int partition, long offset) {
+	/**
+	 * @param offset the offset the group reads from next (or would, in a dry run)
+	 * @param committed the group's committed offset before the replay; {@code null} when it has none
+	 */
+	public record Partition(String topic, int partition, long offset, @Nullable Long committed) {
 	}
 }

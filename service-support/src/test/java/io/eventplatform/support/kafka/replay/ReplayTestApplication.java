@@ -10,19 +10,33 @@ import org.springframework.stereotype.Component;
 import io.eventplatform.contract.EventEnvelope;
 import io.eventplatform.contract.users.UserRegistered;
 
-/** A consuming service with a replay endpoint, as notification-service and analytics-service have. */
+/**
+ * A consuming service with a replay endpoint, as notification-service and warehouse-service have: two listeners of
+ * one topic, each in a consumer group of its own (its id).
+ */
 @SpringBootApplication
 class ReplayTestApplication {
 
-	/** Counts how often each event was handled. */
+	static final String LISTENER = "replay-test-listener";
+
+	static final String OTHER_LISTENER = "replay-test-other";
+
+	/** Counts how often each listener handled each event. */
 	@Component
 	static class CountingListener {
 
 		final Map<String, Integer> handled = new ConcurrentHashMap<>();
 
-		@KafkaListener(id = "replay-test-listener", topics = "users.registered")
+		final Map<String, Integer> handledByOther = new ConcurrentHashMap<>();
+
+		@KafkaListener(id = LISTENER, topics = "users.registered")
 		void on(EventEnvelope<UserRegistered> event) {
 			handled.merge(event.id(), 1, Integer::sum);
+		}
+
+		@KafkaListener(id = OTHER_LISTENER, topics = "users.registered")
+		void onOther(EventEnvelope<UserRegistered> event) {
+			handledByOther.merge(event.id(), 1, Integer::sum);
 		}
 	}
 }
