@@ -38,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 import static org.springframework.security.oauth2.core.authorization.OAuth2AuthorizationManagers.hasScope;
 
 /**
@@ -79,6 +80,8 @@ class ApiSecurityConfiguration {
 			.requestMatchers(GET, "/api/transactions/**").access(hasScope(Scopes.TRANSACTIONS_READ))
 			// Analytics' aggregates and, at /api/analytics/history/**, warehouse-service's history queries.
 			.requestMatchers(GET, "/api/analytics/**").access(hasScope(Scopes.ANALYTICS_READ))
+			// Changing the fraud rules at run time (analytics-service writes them to analytics.fraud-rules).
+			.requestMatchers(PUT, "/api/analytics/fraud/rules").access(hasScope(Scopes.PLATFORM_ADMIN))
 			.requestMatchers("/api/notifications/admin/**").access(hasScope(Scopes.PLATFORM_ADMIN))
 			.requestMatchers(GET, "/api/notifications/**").access(hasScope(Scopes.NOTIFICATIONS_READ))
 			.requestMatchers(POST, "/api/notifications/**").access(hasScope(Scopes.NOTIFICATIONS_WRITE))
