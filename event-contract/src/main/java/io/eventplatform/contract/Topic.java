@@ -12,12 +12,25 @@ import java.util.function.Function;
  * @param eventType the record every value on the topic deserialises to
  * @param cloudEventType the {@code ce_type} header value of that record
  * @param partitions the partition count; the key decides the partition, so one key keeps its order
- * @param retention how long records are kept, however small the topic
- * @param retentionBytes how much a partition keeps at most before its oldest segments go
+ * @param retention how long records are kept, however small the topic ({@link Duration#ZERO} for a compacted topic)
+ * @param retentionBytes how much a partition keeps at most before its oldest segments go (0 for a compacted topic)
+ * @param compacted whether the topic keeps the newest record of each key for ever instead of deleting by age and size
  * @param <T> the event type
  */
 public record Topic<T>(String name, Class<T> eventType, String cloudEventType, Function<T, String> keyOf,
-		int partitions, Duration retention, long retentionBytes) {
+		int partitions, Duration retention, long retentionBytes, boolean compacted) {
+
+	/** A topic that deletes its records by age and size. */
+	public Topic(String name, Class<T> eventType, String cloudEventType, Function<T, String> keyOf, int partitions,
+			Duration retention, long retentionBytes) {
+		this(name, eventType, cloudEventType, keyOf, partitions, retention, retentionBytes, false);
+	}
+
+	/** A compacted topic: the newest record of each key stays, whatever its age (a state, not a history). */
+	public static <T> Topic<T> compacted(String name, Class<T> eventType, String cloudEventType,
+			Function<T, String> keyOf, int partitions) {
+		return new Topic<>(name, eventType, cloudEventType, keyOf, partitions, Duration.ZERO, 0, true);
+	}
 
 	public Topic {
 		Objects.requireNonNull(name, "name");
@@ -39,8 +52,14 @@ public record Topic<T>(String name, Class<T> eventType, String cloudEventType, F
 		return name + "-dlt";
 	}
 
-	/** Topic-level configuration as Kafka names it ({@code retention.ms}, {@code retention.bytes}). */
+	/**
+	 * Topic-level configuration as Kafka names it: {@code retention.ms} and {@code retention.bytes}, or
+	 * {@code cleanup.policy=compact} for a compacted topic (which must never lose its newest record to age).
+	 */
 	public java.util.Map<String, String> config() {
+		if (compacted) {
+			return java.util.Map.of("cleanup.policy", "compact");
+		}
 		return java.util.Map.of("retention.ms", Long.toString(retention.toMillis()), "retention.bytes",
 				Long.toString(retentionBytes));
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.eventplatform.contract.gateway.GatewayRequestCompleted;
+import io.eventplatform.contract.transactions.FraudRulesChanged;
 import io.eventplatform.contract.transactions.FraudSuspected;
 import io.eventplatform.contract.transactions.TransactionRecorded;
 import io.eventplatform.contract.users.UserRegistered;
@@ -13,7 +14,7 @@ import io.eventplatform.contract.weather.WeatherReadingRecorded;
 
 /**
  * The registry of the platform's topics. Each topic has exactly one producing service and one event type; the
- * {@code k8s/} topic resources must declare the same partitions and retention.
+ * {@code k8s/} topic resources must declare the same partitions and retention (or compaction).
  */
 public final class Topics {
 
@@ -33,6 +34,8 @@ public final class Topics {
 		public static final String WEATHER_ALERTS = "weather.alerts";
 
 		public static final String GATEWAY_REQUESTS = "gateway.requests";
+
+		public static final String ANALYTICS_FRAUD_RULES = "analytics.fraud-rules";
 
 		private Names() {
 		}
@@ -68,8 +71,16 @@ public final class Topics {
 			GatewayRequestCompleted.class, "io.eventplatform.gateway.GatewayRequestCompleted.v1",
 			GatewayRequestCompleted::clientId, 6, Duration.ofDays(3), GIB);
 
+	/**
+	 * Produced (and read, as a global table) by analytics-service: the fraud rules in force, one record under
+	 * {@link FraudRulesChanged#KEY}; compacted, so the newest rule set stays however old it is.
+	 */
+	public static final Topic<FraudRulesChanged> ANALYTICS_FRAUD_RULES = Topic.compacted(Names.ANALYTICS_FRAUD_RULES,
+			FraudRulesChanged.class, "io.eventplatform.transactions.FraudRulesChanged.v1",
+			rules -> FraudRulesChanged.KEY, 1);
+
 	private static final List<Topic<?>> ALL = List.of(USERS_REGISTERED, WEATHER_READINGS, TRANSACTIONS_RECORDED,
-			TRANSACTIONS_FRAUD_ALERTS, WEATHER_ALERTS, GATEWAY_REQUESTS);
+			TRANSACTIONS_FRAUD_ALERTS, WEATHER_ALERTS, GATEWAY_REQUESTS, ANALYTICS_FRAUD_RULES);
 
 	private Topics() {
 	}

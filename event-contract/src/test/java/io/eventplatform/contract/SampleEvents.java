@@ -1,12 +1,14 @@
 package io.eventplatform.contract;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import io.eventplatform.contract.gateway.GatewayRequestCompleted;
 import io.eventplatform.contract.transactions.Direction;
+import io.eventplatform.contract.transactions.FraudRulesChanged;
 import io.eventplatform.contract.transactions.FraudSuspected;
 import io.eventplatform.contract.transactions.TransactionRecorded;
 import io.eventplatform.contract.users.UserRegistered;
@@ -27,7 +29,12 @@ public final class SampleEvents {
 						"A debit of 15000.00 EUR is above the 10000.00 threshold"),
 				new WeatherAlertRaised("ST-1", "temperature-above-limit", "42.5 °C is above the 40.0 °C limit", AT,
 						42.5, 20.0),
-				new GatewayRequestCompleted("demo-client", "POST", "/api/users", 201, 12));
+				new GatewayRequestCompleted("demo-client", "POST", "/api/users", 201, 12), fraudRulesChanged());
+	}
+
+	public static FraudRulesChanged fraudRulesChanged() {
+		return new FraudRulesChanged(new BigDecimal("10000"), 5, Duration.ofMinutes(1), Duration.ofMinutes(30),
+				new BigDecimal("1.00"), new BigDecimal("500"), Duration.ofMinutes(1), "operator", AT);
 	}
 
 	public static UserRegistered userRegistered() {

@@ -12,7 +12,7 @@ class TopicsTests {
 	void shouldNameTheTopicsOfTheContract() {
 		assertThat(Topics.all()).extracting(Topic::name)
 			.containsExactly("users.registered", "weather.readings", "transactions.recorded",
-					"transactions.fraud-alerts", "weather.alerts", "gateway.requests");
+					"transactions.fraud-alerts", "weather.alerts", "gateway.requests", "analytics.fraud-rules");
 	}
 
 	@Test
@@ -23,12 +23,25 @@ class TopicsTests {
 	}
 
 	@Test
-	void shouldDeclareRetentionByTimeAndBySize() {
+	void shouldDeclareRetentionByTimeAndBySizeUnlessCompacted() {
 		for (Topic<?> topic : Topics.all()) {
+			if (topic.compacted()) {
+				assertThat(topic.config()).containsExactly(java.util.Map.entry("cleanup.policy", "compact"));
+				continue;
+			}
 			assertThat(topic.config()).containsKeys("retention.ms", "retention.bytes");
 			assertThat(topic.retention()).isPositive();
 			assertThat(topic.retentionBytes()).isPositive();
 		}
+	}
+
+	@Test
+	void shouldKeepTheFraudRulesAsOneCompactedRecord() {
+		var rules = SampleEvents.fraudRulesChanged();
+
+		assertThat(Topics.ANALYTICS_FRAUD_RULES.compacted()).isTrue();
+		assertThat(Topics.carrying(rules)).isSameAs(Topics.ANALYTICS_FRAUD_RULES);
+		assertThat(Topics.carrying(rules).keyOf(rules)).isEqualTo("fraud-rules");
 	}
 
 	@Test

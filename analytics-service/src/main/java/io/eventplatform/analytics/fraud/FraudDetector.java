@@ -11,12 +11,14 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.eventplatform.analytics.fraud.AccountHistory.Entry;
 import io.eventplatform.analytics.streams.AnalyticsEvents;
 import io.eventplatform.contract.EventEnvelope;
+import io.eventplatform.contract.transactions.FraudRulesChanged;
 import io.eventplatform.contract.transactions.FraudSuspected;
 import io.eventplatform.contract.transactions.TransactionRecorded;
 
@@ -24,7 +26,9 @@ import io.eventplatform.contract.transactions.TransactionRecorded;
  * Runs the fraud rules over each transaction of an account (the input is keyed by account, so one task sees all of an
  * account's transactions, in any order of arrival). Rules look at occurred-at times, so a transaction that arrives
  * late still completes the pattern it belongs to. Its input is de-duplicated by event id, and each transaction takes
- * part in at most one alert per rule: every pattern raises exactly one alert.
+ * part in at most one alert per rule: every pattern raises exactly one alert. Each transaction is judged by the rules
+ * in force when it is processed ({@code analytics.fraud-rules}, else the configured ones); the history an account
+ * keeps follows the current longest window, so a window made longer can only look back as far as was kept.
  */
 class FraudDetector implements Processor<String, EventEnvelope<TransactionRecorded>, String, EventEnvelope<FraudSuspected>> {
 
@@ -38,27 +42,43 @@ class FraudDetector implements Processor<String, EventEnvelope<TransactionRecord
 
 	private static final Logger log = LoggerFactory.getLogger(FraudDetector.class);
 
-	private final FraudProperties rules;
+	private final FraudRules configured;
+
+	private final int maxRememberedTransactions;
 
 	private final String storeName;
+
+	private final String rulesStoreName;
 
 	private ProcessorContext<String, EventEnvelope<FraudSuspected>> context;
 
 	private KeyValueStore<String, AccountHistory> histories;
 
-	FraudDetector(FraudProperties rules, String storeName) {
-		this.rules = rules;
+	private ReadOnlyKeyValueStore<String, FraudRules> currentRules;
+
+	/** The rules this transaction is judged by: those in force when it is processed. */
+	private FraudRules rules;
+
+	FraudDetector(FraudProperties configured, String storeName, String rulesStoreName) {
+		this.configured = configured.rules();
+		this.maxRememberedTransactions = configured.maxRememberedTransactions();
 		this.storeName = storeName;
+		this.rulesStoreName = rulesStoreName;
+		this.rules = this.configured;
 	}
 
 	@Override
 	public void init(ProcessorContext<String, EventEnvelope<FraudSuspected>> context) {
 		this.context = context;
 		this.histories = context.getStateStore(storeName);
+		// A global store: every task reads it, none writes it (FraudRulesUpdater does, on the global thread).
+		this.currentRules = context.getStateStore(rulesStoreName);
 	}
 
 	@Override
 	public void process(Record<String, EventEnvelope<TransactionRecorded>> record) {
+		FraudRules changed = currentRules.get(FraudRulesChanged.KEY);
+		rules = changed != null ? changed : configured;
 		TransactionRecorded transaction = record.value().data();
 		String account = transaction.accountId();
 		Entry entry = Entry.of(transaction);
@@ -70,7 +90,7 @@ class FraudDetector implements Processor<String, EventEnvelope<TransactionRecord
 		history = tooManyTransactions(account, entry, history);
 		history = twoCountries(account, entry, history);
 		history = smallThenLarge(account, entry, history);
-		histories.put(account, history.forget(rules.longestWindow(), rules.maxRememberedTransactions()));
+		histories.put(account, history.forget(rules.longestWindow(), maxRememberedTransactions));
 	}
 
 	/**

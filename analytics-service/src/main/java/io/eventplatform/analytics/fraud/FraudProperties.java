@@ -2,12 +2,14 @@ package io.eventplatform.analytics.fraud;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Thresholds and windows of the fraud rules. Amounts are compared as numbers whatever the currency.
+ * Thresholds and windows of the fraud rules as configured: the defaults, in force while {@code analytics.fraud-rules}
+ * holds no valid rule set (see {@link FraudRulesUpdater}). Amounts are compared as numbers whatever the currency.
  *
  * @param largeAmount {@code amount-above-threshold}: a transaction above this amount (equal is fine)
  * @param maxTransactionsPerWindow {@code too-many-transactions}: more than this many transactions of one account...
@@ -17,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param largeAfterSmallAmount ...followed by one above this amount...
  * @param smallThenLargeWindow ...at most this much later
  * @param maxRememberedTransactions the most transactions of one account kept for the rules (the newest); bounds the
- * state and the time of each rule when one account sends a burst
+ * state and the time of each rule when one account sends a burst; configuration only, never changed at run time
  */
 @ConfigurationProperties("platform.analytics.fraud")
 public record FraudProperties(@DefaultValue("10000") BigDecimal largeAmount,
@@ -27,22 +29,16 @@ public record FraudProperties(@DefaultValue("10000") BigDecimal largeAmount,
 		@DefaultValue("1000") int maxRememberedTransactions) {
 
 	public FraudProperties {
-		if (maxRememberedTransactions <= maxTransactionsPerWindow) {
-			throw new IllegalArgumentException("max-remembered-transactions (%d) must be more than "
-				.formatted(maxRememberedTransactions) + "max-transactions-per-window (%d)"
-					.formatted(maxTransactionsPerWindow));
+		List<String> problems = FraudRules.problems(largeAmount, maxTransactionsPerWindow, velocityWindow,
+				countryChangeWindow, smallAmount, largeAfterSmallAmount, smallThenLargeWindow, maxRememberedTransactions);
+		if (!problems.isEmpty()) {
+			throw new IllegalArgumentException("Invalid platform.analytics.fraud: " + String.join("; ", problems));
 		}
 	}
 
-	/** How far back an account's transactions must be remembered for every rule. */
-	Duration longestWindow() {
-		Duration longest = velocityWindow;
-		if (countryChangeWindow.compareTo(longest) > 0) {
-			longest = countryChangeWindow;
-		}
-		if (smallThenLargeWindow.compareTo(longest) > 0) {
-			longest = smallThenLargeWindow;
-		}
-		return longest;
+	/** The configured rules: those in force until a rule set is written to {@code analytics.fraud-rules}. */
+	FraudRules rules() {
+		return new FraudRules(largeAmount, maxTransactionsPerWindow, velocityWindow, countryChangeWindow, smallAmount,
+				largeAfterSmallAmount, smallThenLargeWindow, null, null);
 	}
 }

@@ -38,7 +38,13 @@ class FraudDetectorTests {
 			.build();
 		histories.init(context.getStateStoreContext(), histories);
 		context.addStateStore(histories);
-		FraudDetector detector = new FraudDetector(RULES, "histories");
+		KeyValueStore<String, FraudRules> rules = Stores
+			.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("rules"), Serdes.String(), JsonSerde.of(FraudRules.class))
+			.withLoggingDisabled()
+			.build();
+		rules.init(context.getStateStoreContext(), rules);
+		context.addStateStore(rules);
+		FraudDetector detector = new FraudDetector(RULES, "histories", "rules");
 		detector.init(context);
 		int burst = 3_000;
 

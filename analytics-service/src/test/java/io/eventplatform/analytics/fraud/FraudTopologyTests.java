@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +35,7 @@ class FraudTopologyTests {
 
 	@BeforeEach
 	void start() {
-		topology = new TopologyFixture(TEN, inputs -> new FraudTopology(RULES).build(inputs));
+		topology = new TopologyFixture(TEN, inputs -> new FraudTopology(RULES, new SimpleMeterRegistry()).build(inputs));
 	}
 
 	@AfterEach
@@ -270,12 +271,23 @@ class FraudTopologyTests {
 	}
 
 	private EventEnvelope<TransactionRecorded> send(String account, String amount, String country, Instant at) {
+		return send(topology, account, amount, country, at);
+	}
+
+	private List<FraudSuspected> alerts() {
+		return alerts(topology);
+	}
+
+	/** Sends a transaction in EUR. */
+	static EventEnvelope<TransactionRecorded> send(TopologyFixture topology, String account, String amount,
+			String country, Instant at) {
 		EventEnvelope<TransactionRecorded> event = transaction(account, amount, "EUR", country, at);
 		topology.send(event);
 		return event;
 	}
 
-	private List<FraudSuspected> alerts() {
+	/** The alerts written since the last call. */
+	static List<FraudSuspected> alerts(TopologyFixture topology) {
 		return topology.written(Topics.TRANSACTIONS_FRAUD_ALERTS)
 			.stream()
 			.map(record -> (FraudSuspected) record.value().data())

@@ -77,6 +77,19 @@ class EventSerializationTests {
 	}
 
 	@Test
+	void shouldWriteFraudRulesWithDecimalStringsAndIsoDurations() {
+		EventEnvelope<?> event = EventEnvelope.of(SOURCE, SampleEvents.fraudRulesChanged(), Clock.systemUTC());
+
+		String json = new String(serializer.serialize("analytics.fraud-rules", new RecordHeaders(), event),
+				StandardCharsets.UTF_8);
+
+		assertThat(json).contains("\"largeAmount\":\"10000\"")
+			.contains("\"smallAmount\":\"1.00\"")
+			.contains("\"velocityWindow\":\"PT1M\"")
+			.contains("\"countryChangeWindow\":\"PT30M\"");
+	}
+
+	@Test
 	void shouldReadRecordsWrittenByAnyKafkaClient() {
 		Headers headers = validHeaders();
 		byte[] body = """

@@ -97,7 +97,8 @@ class ApiSecurityConfiguration {
 			.requestMatchers(GET, "/api/transactions/**").access(hasScope(Scopes.TRANSACTIONS_READ))
 			// Analytics' aggregates and, at /api/analytics/history/**, warehouse-service's history queries.
 			.requestMatchers(GET, "/api/analytics/**").access(hasScope(Scopes.ANALYTICS_READ))
-			// Changing the fraud rules at run time (the console does it for an operator).
+			// Changing the fraud rules at run time (the console does it for an operator; analytics-service writes them
+			// to analytics.fraud-rules).
 			.requestMatchers(PUT, "/api/analytics/fraud/rules").access(hasScope(Scopes.PLATFORM_ADMIN))
 			.requestMatchers("/api/notifications/admin/**").access(hasScope(Scopes.PLATFORM_ADMIN))
 			.requestMatchers(GET, "/api/notifications/**").access(hasScope(Scopes.NOTIFICATIONS_READ))

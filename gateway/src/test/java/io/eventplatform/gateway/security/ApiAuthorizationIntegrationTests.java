@@ -42,6 +42,8 @@ class ApiAuthorizationIntegrationTests extends RunningGateway {
 			new Route(HttpMethod.GET, "/api/transactions?accountId=ACC-1", "transactions:read", 200),
 			new Route(HttpMethod.GET, "/api/analytics/registrations", "analytics:read", 200),
 			new Route(HttpMethod.GET, "/api/analytics/history/users?country=GB", "analytics:read", 200),
+			new Route(HttpMethod.GET, "/api/analytics/fraud/rules", "analytics:read", 200),
+			new Route(HttpMethod.PUT, "/api/analytics/fraud/rules", "platform:admin", 200),
 			new Route(HttpMethod.GET, "/api/notifications", "notifications:read", 200),
 			new Route(HttpMethod.GET, "/api/notifications/subscriptions", "notifications:read", 200),
 			new Route(HttpMethod.POST, "/api/notifications/subscriptions", "notifications:write", 201),
@@ -57,6 +59,7 @@ class ApiAuthorizationIntegrationTests extends RunningGateway {
 	static final List<Route> CLOSED = List.of(new Route(HttpMethod.DELETE, "/api/users/42", null, 403),
 			new Route(HttpMethod.PUT, "/api/transactions/7", null, 403),
 			new Route(HttpMethod.POST, "/api/analytics/registrations", null, 403),
+			new Route(HttpMethod.PUT, "/api/analytics/fraud/alerts", null, 403),
 			new Route(HttpMethod.PUT, "/api/notifications/subscriptions/1", null, 403),
 			new Route(HttpMethod.GET, "/api/not-routed", null, 403),
 			// The route administration had before each service served its own (/api/<service>/admin/**).

@@ -1,4 +1,4 @@
-/** {@code GET /api/analytics/alerts/fraud}. */
+/** {@code GET /api/analytics/alerts/fraud}; {@code GET} and {@code PUT /api/analytics/fraud/rules}. */
 @NullMarked
 package io.eventplatform.analytics.fraud.web;
 
