@@ -1,8 +1,10 @@
 package io.eventplatform.e2e;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -97,6 +99,8 @@ class ConsoleEndToEndTests {
 	@Order(2)
 	void showsAGroupsLagRiseWhileItsServiceIsStoppedAndFallAfterItRestarts() throws Exception {
 		String group = "notification-service";
+		// Nothing pending before its service stops
+		awaitGroupCaughtUp(group, "users.registered");
 		platform.stopPart("notification-service");
 		try {
 			for (int i = 0; i < 5; i++) {
@@ -124,7 +128,7 @@ class ConsoleEndToEndTests {
 	void showsAMailThatCouldNotGoOutWithItsCauseAndRedrivesItOnceTheCauseIsFixed() throws Exception {
 		// Given: the mailbox of a new user refuses mail for good, so the welcome mail cannot go out
 		String email = "refused+" + UUID.randomUUID() + "@example.com";
-		mailApi("POST", "/refusals?address=" + email);
+		mailApi("POST", "/refusals?address=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
 		String userId = register(email);
 
 		// Then: its event is in the dead-letter view, with the cause
@@ -141,7 +145,7 @@ class ConsoleEndToEndTests {
 		operator.screenshot("dead-letters");
 
 		// When: the mailbox is fixed and the operator redrives that record
-		mailApi("DELETE", "/refusals?address=" + email);
+		mailApi("DELETE", "/refusals?address=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
 		letter.findElement(org.openqa.selenium.By.cssSelector("[data-test=select]")).click();
 		operator.find("[data-test=redrive-selected]").click();
 
@@ -216,7 +220,10 @@ class ConsoleEndToEndTests {
 
 			viewer.get(console("/messages?topic=users.registered"));
 			viewer.find("[data-test=masked-note]");
-			assertThat(viewer.text()).doesNotContain(email).doesNotContain("@example.com");
+			assertThat(viewer.text()).doesNotContain(email)
+				.contains("v***@example.com")
+				.doesNotContain("lag+")
+				.doesNotContain("Console Check");
 			viewer.screenshot("messages-viewer");
 
 			viewer.get(console("/dead-letters/users.registered-dlt"));
@@ -279,7 +286,9 @@ class ConsoleEndToEndTests {
 	}
 
 	private static int mailsTo(String email) {
-		return Platform.json.readTree(mailApi("GET", "/messages?to=" + email).body()).size();
+		return Platform.json
+			.readTree(mailApi("GET", "/messages?to=" + URLEncoder.encode(email, StandardCharsets.UTF_8)).body())
+			.size();
 	}
 
 	/** Sends the record the redrive wrote once more, key, headers and bytes as they are. */
@@ -322,10 +331,10 @@ class ConsoleEndToEndTests {
 				Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
 					.partitionsToOffsetAndMetadata()
 					.get(30, TimeUnit.SECONDS);
-				ends.forEach((partition, end) -> assertThat(committed.get(partition))
+				// A partition the group never committed on is read from its start (nothing was ever deleted here)
+				ends.forEach((partition, end) -> assertThat(
+						committed.get(partition) == null ? 0L : committed.get(partition).offset())
 					.as("committed offset of %s", partition)
-					.isNotNull()
-					.extracting(OffsetAndMetadata::offset)
 					.isEqualTo(end));
 			}
 		});

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -53,7 +55,7 @@ class ConsumerGroups {
 			ConsumerGroupDescription description = descriptions.get(id);
 			Series lag = trends.lag(id);
 			summaries.add(new GroupSummary(id, description == null ? "UNKNOWN" : String.valueOf(description.groupState()),
-					description == null ? 0 : description.members().size(), totalLag(id), owners.get(id), lag));
+					description == null ? 0 : description.members().size(), totalLag(id, description), owners.get(id), lag));
 		}
 		return summaries;
 	}
@@ -69,7 +71,7 @@ class ConsumerGroups {
 			}
 			throw ex;
 		}
-		List<PartitionLag> partitions = partitions(groupId);
+		List<PartitionLag> partitions = partitions(groupId, description);
 		if (description == null || (description.members().isEmpty() && partitions.isEmpty()
 				&& "DEAD".equals(String.valueOf(description.groupState())))) {
 			return Optional.empty();
@@ -87,25 +89,50 @@ class ConsumerGroups {
 		return owners.get(groupId);
 	}
 
-	private long totalLag(String groupId) throws Exception {
-		return partitions(groupId).stream().mapToLong(PartitionLag::lag).sum();
+	private long totalLag(String groupId, @Nullable ConsumerGroupDescription description) throws Exception {
+		return partitions(groupId, description).stream().mapToLong(PartitionLag::lag).sum();
 	}
 
-	private List<PartitionLag> partitions(String groupId) throws Exception {
+	/**
+	 * Every partition of every topic the group reads: those it committed on, and those its members are assigned. A
+	 * partition without a commit is read from its start (the platform's consumers reset to the earliest offset), so
+	 * all its records are lag; Kafka's own tool shows "-" there, which hides a group that never got going.
+	 */
+	private List<PartitionLag> partitions(String groupId, @Nullable ConsumerGroupDescription description)
+			throws Exception {
 		Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
 			.partitionsToOffsetAndMetadata()
 			.get(10, TimeUnit.SECONDS);
+		Set<String> topics = new TreeSet<>();
+		committed.keySet().forEach(partition -> topics.add(partition.topic()));
+		if (description != null) {
+			description.members()
+				.forEach(member -> member.assignment()
+					.topicPartitions()
+					.forEach(partition -> topics.add(partition.topic())));
+		}
+		if (topics.isEmpty()) {
+			return List.of();
+		}
 		Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-		committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
-		Map<TopicPartition, ListOffsetsResultInfo> ends = latest.isEmpty() ? Map.of()
-				: admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+		Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+		admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).values().forEach(topic -> topic
+			.partitions()
+			.forEach(info -> {
+				TopicPartition partition = new TopicPartition(topic.name(), info.partition());
+				latest.put(partition, OffsetSpec.latest());
+				earliest.put(partition, OffsetSpec.earliest());
+			}));
+		Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+		Map<TopicPartition, ListOffsetsResultInfo> starts = admin.listOffsets(earliest).all().get(10, TimeUnit.SECONDS);
 		List<PartitionLag> partitions = new ArrayList<>();
-		committed.forEach((partition, offset) -> {
-			ListOffsetsResultInfo end = ends.get(partition);
-			long endOffset = end == null ? 0 : end.offset();
+		ends.forEach((partition, end) -> {
+			OffsetAndMetadata offset = committed.get(partition);
 			Long committedOffset = offset == null ? null : offset.offset();
-			long lag = committedOffset == null ? endOffset : Math.max(0, endOffset - committedOffset);
-			partitions.add(new PartitionLag(partition.topic(), partition.partition(), committedOffset, endOffset, lag));
+			ListOffsetsResultInfo start = starts.get(partition);
+			long from = committedOffset != null ? committedOffset : start == null ? 0 : start.offset();
+			partitions.add(new PartitionLag(partition.topic(), partition.partition(), committedOffset, end.offset(),
+					Math.max(0, end.offset() - from)));
 		});
 		partitions.sort(Comparator.comparing(PartitionLag::topic).thenComparingInt(PartitionLag::partition));
 		return partitions;
