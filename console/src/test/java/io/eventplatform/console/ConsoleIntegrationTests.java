@@ -59,7 +59,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		"spring.datasource.url=jdbc:h2:mem:console;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
 		"management.server.port=0", "platform.console.sampling.interval=1h", "platform.console.parts.gateway.readiness-uri=http://127.0.0.1:1/actuator/health/readiness",
 		"platform.console.owners.broken-service.replay-path=/api/broken/admin/replay",
-		"platform.console.owners.broken-service.groups=broken-group" })
+		"platform.console.owners.broken-service.groups=broken-group", "platform.console.messages.max-scanned=100" })
 @AutoConfigureMockMvc
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class ConsoleIntegrationTests {
@@ -296,6 +296,25 @@ class ConsoleIntegrationTests {
 		assertThat(count(byKey, "data-test=\"record\"")).isEqualTo(2);
 		assertThat(byKey).contains("data-format=\"text\">not json<");
 		assertThat(count(byType, "data-test=\"record\"")).isEqualTo(2);
+	}
+
+	@Test
+	void shouldStopAFilteredReadAtItsBoundAndGoOnFromThereOnTheNextPage() throws Exception {
+		// Given: 150 records, the one wanted beyond the 100 a read looks at
+		createTopic("scan.topic", 1);
+		for (int i = 0; i < 150; i++) {
+			send(new ProducerRecord<>("scan.topic", 0, bytes("k" + i), bytes("{}")));
+		}
+
+		// When
+		String first = page("/messages?topic=scan.topic&key=k120", viewer());
+		String next = page("/messages?topic=scan.topic&key=k120&cursor=0:100&direction=next", viewer());
+
+		// Then
+		assertThat(count(first, "data-test=\"record\"")).isZero();
+		assertThat(first).contains("stopped at the read's bound").contains("cursor=0:100&amp;direction=next");
+		assertThat(count(next, "data-test=\"record\"")).isEqualTo(1);
+		assertThat(next).contains("data-offset=\"120\"");
 	}
 
 	@Test
