@@ -57,7 +57,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest(properties = {
 		"spring.datasource.url=jdbc:h2:mem:console;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-		"management.server.port=0", "platform.console.sampling.interval=1h", "platform.console.parts.gateway.readiness-uri=http://127.0.0.1:1/actuator/health/readiness" })
+		"management.server.port=0", "platform.console.sampling.interval=1h", "platform.console.parts.gateway.readiness-uri=http://127.0.0.1:1/actuator/health/readiness",
+		"platform.console.owners.broken-service.replay-path=/api/broken/admin/replay",
+		"platform.console.owners.broken-service.groups=broken-group", "platform.console.messages.max-scanned=100" })
 @AutoConfigureMockMvc
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class ConsoleIntegrationTests {
@@ -297,6 +299,25 @@ class ConsoleIntegrationTests {
 	}
 
 	@Test
+	void shouldStopAFilteredReadAtItsBoundAndGoOnFromThereOnTheNextPage() throws Exception {
+		// Given: 150 records, the one wanted beyond the 100 a read looks at
+		createTopic("scan.topic", 1);
+		for (int i = 0; i < 150; i++) {
+			send(new ProducerRecord<>("scan.topic", 0, bytes("k" + i), bytes("{}")));
+		}
+
+		// When
+		String first = page("/messages?topic=scan.topic&key=k120", viewer());
+		String next = page("/messages?topic=scan.topic&key=k120&cursor=0:100&direction=next", viewer());
+
+		// Then
+		assertThat(count(first, "data-test=\"record\"")).isZero();
+		assertThat(first).contains("stopped at the read's bound").contains("cursor=0:100&amp;direction=next");
+		assertThat(count(next, "data-test=\"record\"")).isEqualTo(1);
+		assertThat(next).contains("data-offset=\"120\"");
+	}
+
+	@Test
 	void shouldShowADeadLettersCauseAndOrigin() throws Exception {
 		// Given
 		createTopic("cause.topic", 1);
@@ -431,6 +452,18 @@ class ConsoleIntegrationTests {
 		// Then
 		assertThat(section(parts, "data-part=\"analytics-service\"")).contains("<td data-test=\"part-status\">UP</td>");
 		assertThat(section(parts, "data-part=\"gateway\"")).contains("<td data-test=\"part-status\">unreachable</td>");
+	}
+
+	@Test
+	void shouldShowWhatTheServiceAnsweredWhenAReplayFails() throws Exception {
+		String page = mvc.perform(post("/groups/broken-group/rewind/preview").param("to", "earliest")
+				.with(operator()).with(csrf()))
+			.andExpect(status().isBadGateway())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(page).contains("data-test=\"error-message\"").contains("answered 404").doesNotContain("at io.eventplatform");
 	}
 
 	@Test

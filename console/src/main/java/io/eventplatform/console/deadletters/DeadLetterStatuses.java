@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,23 +28,20 @@ class DeadLetterStatuses {
 		this.clock = clock;
 	}
 
-	/** @return false when the record already has a status (nothing is changed then) */
+	/**
+	 * @return false when the record already has a status (nothing is changed then). ON CONFLICT rather than a caught
+	 * duplicate key: on PostgreSQL a failed statement would abort the redrive's transaction.
+	 */
 	boolean claim(String topic, int partition, long offset, String status, String actor) {
-		try {
-			jdbc.sql("INSERT INTO dead_letter_status (topic, partition_id, record_offset, status, acted_by, acted_at) "
-					+ "VALUES (:topic, :partition, :offset, :status, :actor, :at)")
-				.param("topic", topic)
-				.param("partition", partition)
-				.param("offset", offset)
-				.param("status", status)
-				.param("actor", actor)
-				.param("at", Timestamp.from(clock.instant()))
-				.update();
-			return true;
-		}
-		catch (DuplicateKeyException alreadyHandled) {
-			return false;
-		}
+		return jdbc.sql("INSERT INTO dead_letter_status (topic, partition_id, record_offset, status, acted_by, acted_at) "
+				+ "VALUES (:topic, :partition, :offset, :status, :actor, :at) ON CONFLICT DO NOTHING")
+			.param("topic", topic)
+			.param("partition", partition)
+			.param("offset", offset)
+			.param("status", status)
+			.param("actor", actor)
+			.param("at", Timestamp.from(clock.instant()))
+			.update() == 1;
 	}
 
 	/** Status by "partition:offset", for the records of a topic that have one. */

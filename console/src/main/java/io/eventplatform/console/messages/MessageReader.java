@@ -234,8 +234,10 @@ public class MessageReader {
 			if (remaining <= 0 || scanned >= budget || (!keepLast && matches.size() >= budget)) {
 				return new Range(matches, scanned, position, true);
 			}
+			boolean consumedAll = true;
 			for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofNanos(Math.min(remaining, 500_000_000L)))) {
 				if (record.offset() >= to || scanned >= budget) {
+					consumedAll = false;
 					break;
 				}
 				scanned++;
@@ -244,7 +246,10 @@ public class MessageReader {
 					matches.add(record);
 				}
 			}
-			position = Math.max(position, consumer.position(partition));
+			if (consumedAll) {
+				// Past what this poll returned, e.g. transaction markers: the consumer's position says how far it read.
+				position = Math.max(position, consumer.position(partition));
+			}
 		}
 		return new Range(matches, scanned, Math.min(position, to), false);
 	}
