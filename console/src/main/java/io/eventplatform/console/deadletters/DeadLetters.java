@@ -158,7 +158,10 @@ class DeadLetters {
 
 	private static DeadLetter deadLetter(MessageView record, DeadLetterStatuses.@Nullable Status status) {
 		Map<String, String> headers = record.otherHeaders();
-		return new DeadLetter(record, headers.get(KafkaHeaders.DLT_EXCEPTION_FQCN),
+		// A listener's failure arrives wrapped (ListenerExecutionFailedException); what failed is its cause.
+		String exception = headers.getOrDefault(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN,
+				headers.get(KafkaHeaders.DLT_EXCEPTION_FQCN));
+		return new DeadLetter(record, exception,
 				headers.get(KafkaHeaders.DLT_EXCEPTION_MESSAGE), headers.get(KafkaHeaders.DLT_ORIGINAL_TOPIC),
 				headers.get(KafkaHeaders.DLT_ORIGINAL_PARTITION), headers.get(KafkaHeaders.DLT_ORIGINAL_OFFSET), status);
 	}
