@@ -3,6 +3,7 @@ package io.eventplatform.console.live;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -136,7 +137,7 @@ public class LiveFeed implements SmartLifecycle {
 	/** The station ids seen most recently, newest first. */
 	public synchronized List<String> stations() {
 		List<String> seen = new ArrayList<>(stations.keySet());
-		java.util.Collections.reverse(seen);
+		Collections.reverse(seen);
 		return seen;
 	}
 
