@@ -155,6 +155,8 @@ class LiveIntegrationTests {
 			.contains("sse-connect=\"/live/fraud-alerts/stream?after=" + feed.alerts().get(0).sequence() + "\"")
 			.contains("data-test=\"nav-live\"");
 		assertThat(operatorPage).contains("bob@example.com");
+		mvc.perform(get("/webjars/htmx-ext-sse/sse.js")).andExpect(status().isOk());
+		mvc.perform(get("/js/live.js")).andExpect(status().isOk());
 	}
 
 	@Test
