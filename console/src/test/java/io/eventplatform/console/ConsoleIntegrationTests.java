@@ -117,7 +117,7 @@ class ConsoleIntegrationTests {
 
 		// Then
 		assertThat(login).endsWith("/oauth2/authorization/platform");
-		assertThat(authorize).startsWith("http://localhost:8080/oauth2/authorize?")
+		assertThat(authorize).startsWith("http://127.0.0.1:8080/oauth2/authorize?")
 			.contains("client_id=console")
 			.contains("code_challenge=")
 			.contains("code_challenge_method=S256")
