@@ -185,10 +185,18 @@ class ConsoleEndToEndTests {
 			});
 			operator.screenshot("fraud-rules");
 
-			// When
+			// When: with the live page open
+			operator.get(console("/live"));
+			operator.find("[data-test=fraud-alerts]");
 			transaction(account, "600");
 
-			// Then
+			// Then: the alert is pushed to the open page (Server-Sent Events through the gateway), and in the query
+			String pushed = "[data-test=fraud-alert][data-account='" + account + "']";
+			await("the alert for " + account + " pushed to the live page").atMost(PATIENCE)
+				.until(() -> operator.has(pushed));
+			assertThat(operator.find(pushed).getAttribute("data-rule")).isEqualTo("amount-above-threshold");
+			assertThat(operator.find(pushed + " [data-test=alert-amount]").getText()).contains("600");
+			operator.screenshot("live");
 			await("a fraud alert for " + account).atMost(PATIENCE).untilAsserted(() -> {
 				HttpResponse<String> alerts = Platform.get("/api/analytics/alerts/fraud", token);
 				assertThat(alerts.statusCode()).isEqualTo(200);
