@@ -60,7 +60,7 @@ final class Benchmark {
 	/** The parts of the platform, by the names local-platform gives their logs. */
 	static final List<String> PARTS = List.of("kafka-broker", "mail-server", "registration-service",
 			"weather-ingest-service", "transaction-service", "notification-service", "analytics-service",
-			"warehouse-service", "gateway");
+			"warehouse-service", "gateway", "console");
 
 	private final BenchmarkSettings settings;
 
