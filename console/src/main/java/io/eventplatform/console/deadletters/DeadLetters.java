@@ -26,6 +26,7 @@ import io.eventplatform.console.messages.MessagePage;
 import io.eventplatform.console.messages.MessageReader;
 import io.eventplatform.console.messages.MessageView;
 import io.eventplatform.console.web.PageProblem;
+import io.eventplatform.contract.Topics;
 
 /**
  * Dead letters: read with their cause, redriven to the topic they came from, or discarded. Each record is claimed in
@@ -109,27 +110,37 @@ class DeadLetters {
 	private int redrive(String topic, List<ConsumerRecord<byte[], byte[]>> records, String person, String action) {
 		Map<String, List<String>> sent = new TreeMap<>();
 		int count = 0;
-		for (ConsumerRecord<byte[], byte[]> record : records) {
-			String target = header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC);
-			if (target == null || target.isBlank()) {
-				continue;
-			}
-			Boolean done = transaction.execute(status -> {
-				if (!statuses.claim(topic, record.partition(), record.offset(), DeadLetterStatuses.REDRIVEN, person)) {
-					return false;
+		try {
+			for (ConsumerRecord<byte[], byte[]> record : records) {
+				String target = header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC);
+				// Only to a topic of the platform's contract that listeners read, whatever else a header names: never
+				// to the fraud rules, a replay-control topic or a Kafka Streams internal topic.
+				if (target == null || Topics.byName(target).filter(known -> !known.compacted()).isEmpty()) {
+					continue;
 				}
-				send(target, topic, record);
-				return true;
-			});
-			if (Boolean.TRUE.equals(done)) {
-				count++;
-				sent.computeIfAbsent(target, name -> new ArrayList<>()).add(record.partition() + ":" + record.offset());
+				Boolean done = transaction.execute(status -> {
+					if (!statuses.claim(topic, record.partition(), record.offset(), DeadLetterStatuses.REDRIVEN,
+							person)) {
+						return false;
+					}
+					send(target, topic, record);
+					return true;
+				});
+				if (Boolean.TRUE.equals(done)) {
+					count++;
+					sent.computeIfAbsent(target, name -> new ArrayList<>())
+						.add(record.partition() + ":" + record.offset());
+				}
 			}
 		}
-		StringBuilder details = new StringBuilder();
-		sent.forEach((target, offsets) -> details.append("to ").append(target).append(": partition:offset ")
-			.append(String.join(", ", offsets)).append("; "));
-		audit.record(person, action, topic, details.length() == 0 ? "nothing left to redrive" : details.toString().strip(), count);
+		finally {
+			// Also when a send fails part-way: what went out before it is in the audit log.
+			StringBuilder details = new StringBuilder();
+			sent.forEach((target, offsets) -> details.append("to ").append(target).append(": partition:offset ")
+				.append(String.join(", ", offsets)).append("; "));
+			audit.record(person, action, topic,
+					details.length() == 0 ? "nothing left to redrive" : details.toString().strip(), count);
+		}
 		return count;
 	}
 

@@ -46,6 +46,10 @@ class ConsoleKafkaConfiguration {
 		config.put(ProducerConfig.CLIENT_ID_CONFIG, "console-redrive");
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		// Gives up before the redrive stops waiting (RedriveProducer, 30 s): a send it reports as failed, whose claim
+		// is rolled back, can no longer land afterwards and be sent again by the next press.
+		config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000);
 		config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
 		return new RedriveProducer(new DefaultKafkaProducerFactory<byte[], byte[]>(config));
 	}

@@ -17,8 +17,8 @@ import io.eventplatform.console.ConsoleProperties;
 
 /**
  * One {@link RestClient} for the service APIs, on the gateway, carrying a client-credentials token of registration
- * {@code platform-api} (client {@code console}, scope {@code platform:admin}). The token belongs to the console, not
- * to the person: who acted is what the audit log records.
+ * {@code platform-api} (client {@code console}, scopes {@code platform:admin analytics:read}). The token belongs to the
+ * console, not to the person: who acted is what the audit log records.
  */
 @Configuration(proxyBeanMethods = false)
 class PlatformApiConfiguration {

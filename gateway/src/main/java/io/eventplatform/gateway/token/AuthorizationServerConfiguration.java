@@ -3,6 +3,7 @@ package io.eventplatform.gateway.token;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,6 +21,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -74,14 +76,28 @@ class AuthorizationServerConfiguration {
 			// A browser that asks to authorise without being signed in goes to the login page and comes back; the
 			// session that carries it between the two is the only one: machine clients never get a session cookie.
 			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-					new LoginUrlAuthenticationEntryPoint(SignInConfiguration.LOGIN_PAGE),
-					new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+					new LoginUrlAuthenticationEntryPoint(SignInConfiguration.LOGIN_PAGE), asksForHtml()))
+			// Only such a browser's request is kept to continue after the login (in a session); nobody else's.
+			.requestCache(cache -> cache.requestCache(browsersOnly()))
 			// The user-info endpoint takes the access token of a signed-in person.
 			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
 			// Before any secret is compared: a refused guess costs no hash.
 			.addFilterBefore(new TokenEndpointRateLimitFilter(rateLimits.tokenEndpoint(), clients, jsonMapper),
 					AbstractPreAuthenticatedProcessingFilter.class);
 		return http.build();
+	}
+
+	private static HttpSessionRequestCache browsersOnly() {
+		HttpSessionRequestCache cache = new HttpSessionRequestCache();
+		cache.setRequestMatcher(asksForHtml());
+		return cache;
+	}
+
+	/** A browser: it names text/html; a client that accepts anything (or sends no Accept at all) is not one. */
+	private static MediaTypeRequestMatcher asksForHtml() {
+		MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+		html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+		return html;
 	}
 
 	/**

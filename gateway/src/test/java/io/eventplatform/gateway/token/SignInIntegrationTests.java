@@ -126,6 +126,23 @@ class SignInIntegrationTests extends RunningGateway {
 	}
 
 	@Test
+	void neitherRedirectsNorGivesASessionToAClientThatAcceptsAnything() throws Exception {
+		// When: a token request without credentials and without an Accept header, and one accepting */*
+		HttpResponse<String> bare = browser.send(HttpRequest.newBuilder(URI.create(base() + "/oauth2/token"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> anything = get(authorizeUri(challenge(verifier)), "*/*");
+
+		// Then
+		for (HttpResponse<String> response : java.util.List.of(bare, anything)) {
+			assertThat(response.statusCode()).as(response.request().uri().getPath()).isEqualTo(401);
+			assertThat(response.headers().firstValue("Location")).isEmpty();
+			assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
+		}
+	}
+
+	@Test
 	void passesTheConsolesPagesThroughWithoutAToken() throws Exception {
 		// When
 		HttpResponse<String> response = get(URI.create(base() + "/console/overview?x=" + UUID.randomUUID()), "text/html");
