@@ -113,9 +113,7 @@ class DeadLetters {
 		try {
 			for (ConsumerRecord<byte[], byte[]> record : records) {
 				String target = header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC);
-				// Only to a topic of the platform's contract that listeners read, whatever else a header names: never
-				// to the fraud rules, a replay-control topic or a Kafka Streams internal topic.
-				if (target == null || Topics.byName(target).filter(known -> !known.compacted()).isEmpty()) {
+				if (target == null || !mayRedriveTo(topic, target)) {
 					continue;
 				}
 				Boolean done = transaction.execute(status -> {
@@ -180,6 +178,19 @@ class DeadLetters {
 	private static @Nullable String header(ConsumerRecord<byte[], byte[]> record, String name) {
 		Header header = record.headers().lastHeader(name);
 		return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Back where it came from only, whatever else a header names: {@code <topic>-dlt} to {@code <topic>}; a Kafka
+	 * Streams application's own dead-letter topic (one for all its inputs) to a topic of the platform's contract that
+	 * listeners read, never to the fraud rules, a replay-control or an internal topic.
+	 */
+	static boolean mayRedriveTo(String deadLetterTopic, String target) {
+		if (deadLetterTopic.equals(target + SUFFIX)) {
+			return true;
+		}
+		return Topics.byName(target).filter(known -> !known.compacted()).isPresent()
+				&& Topics.byName(deadLetterTopic.substring(0, deadLetterTopic.length() - SUFFIX.length())).isEmpty();
 	}
 
 	private static void requireDeadLetterTopic(String topic) {
