@@ -35,7 +35,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,9 +43,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import io.eventplatform.console.trend.OffsetTrends;
 import io.eventplatform.support.time.MutableClock;
 
+import static io.eventplatform.console.People.operator;
+import static io.eventplatform.console.People.viewer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -64,7 +64,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class ConsoleIntegrationTests {
 
-	static final StubGateway gateway = stubGateway();
+	static final StubGateway gateway = StubGateway.start();
 
 	@DynamicPropertySource
 	static void gateway(DynamicPropertyRegistry registry) {
@@ -486,25 +486,6 @@ class ConsoleIntegrationTests {
 	}
 
 	// --- helpers
-
-	private static StubGateway stubGateway() {
-		try {
-			return new StubGateway();
-		}
-		catch (java.io.IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	static OidcLoginRequestPostProcessor viewer() {
-		return oidcLogin().idToken(token -> token.subject("viewer").claim("roles", List.of("viewer")))
-			.authorities(new SimpleGrantedAuthority("ROLE_VIEWER"));
-	}
-
-	static OidcLoginRequestPostProcessor operator() {
-		return oidcLogin().idToken(token -> token.subject("operator").claim("roles", List.of("viewer", "operator")))
-			.authorities(new SimpleGrantedAuthority("ROLE_VIEWER"), new SimpleGrantedAuthority("ROLE_OPERATOR"));
-	}
 
 	private String page(String path, OidcLoginRequestPostProcessor person) throws Exception {
 		return mvc.perform(get(path).with(person)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

@@ -28,7 +28,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -47,9 +46,10 @@ import io.eventplatform.contract.transactions.TransactionRecorded;
 import io.eventplatform.contract.weather.WeatherReadingRecorded;
 import io.eventplatform.support.time.MutableClock;
 
+import static io.eventplatform.console.People.operator;
+import static io.eventplatform.console.People.viewer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -67,7 +67,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 				Topics.Names.WEATHER_READINGS })
 class LiveIntegrationTests {
 
-	static final StubGateway gateway = stubGateway();
+	static final StubGateway gateway = StubGateway.start();
 
 	@DynamicPropertySource
 	static void gateway(DynamicPropertyRegistry registry) {
@@ -289,25 +289,6 @@ class LiveIntegrationTests {
 	}
 
 	// --- helpers
-
-	private static StubGateway stubGateway() {
-		try {
-			return new StubGateway();
-		}
-		catch (java.io.IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	static OidcLoginRequestPostProcessor viewer() {
-		return oidcLogin().idToken(token -> token.subject("viewer").claim("roles", List.of("viewer")))
-			.authorities(new SimpleGrantedAuthority("ROLE_VIEWER"));
-	}
-
-	static OidcLoginRequestPostProcessor operator() {
-		return oidcLogin().idToken(token -> token.subject("operator").claim("roles", List.of("viewer", "operator")))
-			.authorities(new SimpleGrantedAuthority("ROLE_VIEWER"), new SimpleGrantedAuthority("ROLE_OPERATOR"));
-	}
 
 	private String page(String path, OidcLoginRequestPostProcessor person) throws Exception {
 		return mvc.perform(get(path).with(person)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

@@ -27,6 +27,16 @@ final class StubGateway implements AutoCloseable {
 
 	private final Map<String, String> answers = new ConcurrentHashMap<>();
 
+	/** Started on a free loopback port, for a test class's whole run. */
+	static StubGateway start() {
+		try {
+			return new StubGateway();
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	StubGateway() throws IOException {
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		server.createContext("/", this::handle);

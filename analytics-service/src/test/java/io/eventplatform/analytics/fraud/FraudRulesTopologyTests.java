@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -38,7 +40,8 @@ class FraudRulesTopologyTests {
 
 	@BeforeEach
 	void start() {
-		topology = new TopologyFixture(TEN, inputs -> new FraudTopology(CONFIGURED, meters).build(inputs));
+		topology = new TopologyFixture(TEN, Clock.fixed(TEN, ZoneOffset.UTC),
+				inputs -> new FraudTopology(CONFIGURED, meters).build(inputs));
 	}
 
 	@AfterEach

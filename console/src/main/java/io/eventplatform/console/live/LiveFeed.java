@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -31,6 +32,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -77,6 +80,12 @@ public class LiveFeed implements SmartLifecycle {
 	private final Map<String, Boolean> stations;
 
 	private volatile boolean running;
+
+	/** Counted down by stop(): ends a wait after a failure at once. */
+	private volatile CountDownLatch stopped = new CountDownLatch(1);
+
+	/** After a failure (broker away, topic deleted): 1 s, then twice as long each time in a row, at most 30 s. */
+	private static final ExponentialBackOff AFTER_FAILURE = afterFailure();
 
 	private volatile @Nullable Thread thread;
 
@@ -155,6 +164,7 @@ public class LiveFeed implements SmartLifecycle {
 		transactions.clear();
 		stations.clear();
 		running = true;
+		stopped = new CountDownLatch(1);
 		Thread feed = new Thread(this::run, "console-live");
 		feed.setDaemon(true);
 		thread = feed;
@@ -164,6 +174,7 @@ public class LiveFeed implements SmartLifecycle {
 	@Override
 	public void stop() {
 		running = false;
+		stopped.countDown();
 		Consumer<byte[], byte[]> current = consumer;
 		if (current != null) {
 			current.wakeup();
@@ -191,6 +202,7 @@ public class LiveFeed implements SmartLifecycle {
 		try (Consumer<byte[], byte[]> feed = new KafkaConsumer<>(own)) {
 			consumer = feed;
 			long nextRefresh = 0;
+			BackOffExecution failures = AFTER_FAILURE.start();
 			while (running) {
 				try {
 					if (System.nanoTime() - nextRefresh >= 0) {
@@ -205,6 +217,7 @@ public class LiveFeed implements SmartLifecycle {
 					for (ConsumerRecord<byte[], byte[]> record : feed.poll(Duration.ofMillis(500))) {
 						handle(record);
 					}
+					failures = AFTER_FAILURE.start();
 				}
 				catch (WakeupException ex) {
 					// stop() woke the consumer: the loop ends.
@@ -217,7 +230,8 @@ public class LiveFeed implements SmartLifecycle {
 					// The broker away, a topic deleted: look again after a pause, never give up while running.
 					log.warn("The live feed could not read: {}", ex.toString());
 					nextRefresh = System.nanoTime();
-					pause();
+					pause(failures);
+					continue;
 				}
 			}
 		}
@@ -229,9 +243,12 @@ public class LiveFeed implements SmartLifecycle {
 		}
 	}
 
-	private void pause() {
+	/** Waits before the next try, longer each time the feed fails in a row; stop() ends the wait at once. */
+	private void pause(BackOffExecution backOff) {
 		try {
-			Thread.sleep(1_000);
+			if (stopped.await(backOff.nextBackOff(), TimeUnit.MILLISECONDS)) {
+				running = false;
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -313,4 +330,10 @@ public class LiveFeed implements SmartLifecycle {
 		skipped.increment();
 		log.warn("The live feed skipped {}-{}@{}: {}", topic, partition, offset, cause.getMessage());
 	}
+	private static ExponentialBackOff afterFailure() {
+		ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2.0);
+		backOff.setMaxInterval(30_000);
+		return backOff;
+	}
+
 }

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -30,6 +31,9 @@ import org.apache.kafka.common.errors.UnknownMemberIdException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -238,21 +242,46 @@ public class ConsumerGroupReplay {
 	 */
 	private Map<String, Map<TopicPartition, Long>> awaitEmptyAndRewind(Admin admin, List<String> groupIds,
 			Map<Target, Map<TopicPartition, Long>> plan) {
-		long deadline = System.nanoTime() + emptyGroupTimeout.toNanos();
-		List<Member> members;
+		AtomicReference<List<Member>> members = new AtomicReference<>(List.of());
 		// Admin has no call that waits for a group's state: ask until it is empty or the time is up.
-		do {
-			members = members(admin, groupIds);
-			if (members.isEmpty()) {
-				Map<String, Map<TopicPartition, Long>> committed = committed(admin, groupIds);
-				if (alter(admin, groupIds, plan)) {
-					return committed;
+		RetryTemplate untilEmpty = new RetryTemplate(RetryPolicy.builder()
+			.includes(GroupNotEmptyYet.class)
+			.maxRetries(Long.MAX_VALUE)
+			.delay(POLL_INTERVAL)
+			.multiplier(1.5)
+			.maxDelay(Duration.ofSeconds(1))
+			.timeout(emptyGroupTimeout)
+			.build());
+		try {
+			return untilEmpty.execute(() -> {
+				List<Member> now = members(admin, groupIds);
+				members.set(now);
+				if (now.isEmpty()) {
+					Map<String, Map<TopicPartition, Long>> committed = committed(admin, groupIds);
+					if (alter(admin, groupIds, plan)) {
+						return committed;
+					}
 				}
-			}
-			waitABit();
+				throw new GroupNotEmptyYet();
+			});
 		}
-		while (System.nanoTime() - deadline < 0);
-		throw stillMembers(members);
+		catch (RetryException ex) {
+			if (ex.getLastException() instanceof RuntimeException failure && !(failure instanceof GroupNotEmptyYet)) {
+				throw failure;
+			}
+			throw stillMembers(Objects.requireNonNull(members.get(), "set before every try"));
+		}
+	}
+
+	/** A member is still in a group, or joined before the offsets could move: ask again. */
+	private static final class GroupNotEmptyYet extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		GroupNotEmptyYet() {
+			super(null, null, false, false);
+		}
+
 	}
 
 	record Member(String groupId, String memberId, String clientId, String host) {
@@ -360,16 +389,6 @@ public class ConsumerGroupReplay {
 		catch (ExecutionException | TimeoutException ex) {
 			log.warn("Could not send {} of replay {}: {}", message.type(), message.replayId(), String.valueOf(ex));
 			throw brokerUnavailable();
-		}
-	}
-
-	private static void waitABit() {
-		try {
-			Thread.sleep(POLL_INTERVAL.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for the groups to empty", ex);
 		}
 	}
 
