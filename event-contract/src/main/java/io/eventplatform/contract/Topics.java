@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.eventplatform.contract.gateway.GatewayRequestCompleted;
+import io.eventplatform.contract.platform.PlatformAlertRaised;
 import io.eventplatform.contract.transactions.FraudRulesChanged;
 import io.eventplatform.contract.transactions.FraudSuspected;
 import io.eventplatform.contract.transactions.TransactionRecorded;
@@ -36,6 +37,8 @@ public final class Topics {
 		public static final String GATEWAY_REQUESTS = "gateway.requests";
 
 		public static final String ANALYTICS_FRAUD_RULES = "analytics.fraud-rules";
+
+		public static final String PLATFORM_ALERTS = "platform.alerts";
 
 		private Names() {
 		}
@@ -79,8 +82,13 @@ public final class Topics {
 			FraudRulesChanged.class, "io.eventplatform.transactions.FraudRulesChanged.v1",
 			rules -> FraudRulesChanged.KEY, 1);
 
+	/** Produced by analytics-service (web analytics rules on {@code gateway.requests}); mailed by notification-service. */
+	public static final Topic<PlatformAlertRaised> PLATFORM_ALERTS = new Topic<>(Names.PLATFORM_ALERTS,
+			PlatformAlertRaised.class, "io.eventplatform.platform.PlatformAlertRaised.v1",
+			PlatformAlertRaised::subject, 3, Duration.ofDays(30), GIB);
+
 	private static final List<Topic<?>> ALL = List.of(USERS_REGISTERED, WEATHER_READINGS, TRANSACTIONS_RECORDED,
-			TRANSACTIONS_FRAUD_ALERTS, WEATHER_ALERTS, GATEWAY_REQUESTS, ANALYTICS_FRAUD_RULES);
+			TRANSACTIONS_FRAUD_ALERTS, WEATHER_ALERTS, GATEWAY_REQUESTS, ANALYTICS_FRAUD_RULES, PLATFORM_ALERTS);
 
 	private Topics() {
 	}

@@ -12,7 +12,8 @@ class TopicsTests {
 	void shouldNameTheTopicsOfTheContract() {
 		assertThat(Topics.all()).extracting(Topic::name)
 			.containsExactly("users.registered", "weather.readings", "transactions.recorded",
-					"transactions.fraud-alerts", "weather.alerts", "gateway.requests", "analytics.fraud-rules");
+					"transactions.fraud-alerts", "weather.alerts", "gateway.requests", "analytics.fraud-rules",
+					"platform.alerts");
 	}
 
 	@Test
