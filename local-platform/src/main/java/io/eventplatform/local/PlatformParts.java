@@ -210,6 +210,12 @@ final class PlatformParts {
 	 * only its application port.
 	 */
 	static List<String> applicationArguments(PlatformSettings settings, Application application) {
+		return applicationArguments(settings, application,
+				settings.monitoring().enabled() && LocalMonitoring.prometheusBinary().isPresent());
+	}
+
+	/** @param prometheus whether the local Prometheus runs: the console then shows its metrics */
+	static List<String> applicationArguments(PlatformSettings settings, Application application, boolean prometheus) {
 		List<String> arguments = new ArrayList<>();
 		arguments.add("--server.port=" + application.port());
 		boolean gateway = application.routeKey() == null;
@@ -239,6 +245,9 @@ final class PlatformParts {
 				+ "/console/login/oauth2/code/platform");
 		arguments.add("--platform.console.gateway-uri=http://" + settings.gatewayHost() + ":" + settings.gatewayPort());
 		arguments.add("--platform.console.gateway-public-uri=http://127.0.0.1:" + settings.gatewayPort());
+		if (prometheus) {
+			arguments.add("--platform.console.prometheus-uri=http://127.0.0.1:" + settings.monitoring().prometheus());
+		}
 		arguments.add("--spring.mail.host=127.0.0.1");
 		arguments.add("--spring.mail.port=" + settings.smtpPort());
 		for (Application service : settings.applications()) {
