@@ -63,6 +63,7 @@ class ConsumerStoppedAlertMailEndToEndTests {
 		Duration left = Duration.between(Instant.now(), stopped.plus(ALERT_DELAY));
 		await("the " + ALERT + " mail for " + StoppedConsumer.GROUP)
 			.atMost(left.compareTo(Duration.ofSeconds(30)) < 0 ? Duration.ofSeconds(30) : left)
+			.pollDelay(Duration.ZERO)
 			.pollInterval(Duration.ofSeconds(5))
 			.until(() -> {
 				mails.clear();
