@@ -105,6 +105,29 @@ class NetworkPathsTests {
 		assertThat(entry.at("/valueFrom/fieldRef/fieldPath").asText()).isEqualTo("status.podIP");
 	}
 
+	@ParameterizedTest
+	@MethodSource("layouts")
+	void shouldLetOnlyTheConsoleReachPrometheusAtTheAddressItIsGiven(String layout) {
+		Manifests manifests = Manifests.of(layout);
+		NetworkPolicies network = new NetworkPolicies(manifests);
+		JsonNode uri = Deployments.env(manifests.get("Deployment", "console")).get("PLATFORM_CONSOLE_PROMETHEUS_URI");
+		assertThat(uri).as("console sets PLATFORM_CONSOLE_PROMETHEUS_URI").isNotNull();
+		java.net.URI prometheus = java.net.URI.create(uri.path("value").asText());
+		// <service>.<namespace>: the Prometheus of kube-prometheus-stack, whose pods the operator labels so.
+		String namespace = prometheus.getHost().split("\\.")[1];
+		java.util.Map<String, String> pods = java.util.Map.of("app.kubernetes.io/name", "prometheus");
+
+		assertThat(network.allowsEgress("console", namespace, pods, prometheus.getPort())).as("console -> %s", prometheus)
+			.isTrue();
+		for (Service service : services()) {
+			if (!service.module().equals("console")) {
+				assertThat(network.allowsEgress(service.module(), namespace, pods, prometheus.getPort()))
+					.as("%s -> %s", service.module(), prometheus)
+					.isFalse();
+			}
+		}
+	}
+
 	private static List<Service> services() {
 		return ServiceModules.all().stream().filter(service -> !service.module().equals("gateway")).toList();
 	}

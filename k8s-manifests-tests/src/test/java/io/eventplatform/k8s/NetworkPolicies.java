@@ -40,6 +40,30 @@ final class NetworkPolicies {
 				&& open("Ingress", "ingress", "from", target, source, port, portName);
 	}
 
+	/**
+	 * Whether pods of {@code from} may connect out to pods labelled {@code peer} in another namespace, on
+	 * {@code port}: this layout's egress side only (the other namespace's ingress is not part of it).
+	 */
+	boolean allowsEgress(String from, String namespace, Map<String, String> peer, int port) {
+		Map<String, String> source = podLabels(manifests.get("Deployment", from));
+		List<ObjectNode> policies = manifests.ofKind("NetworkPolicy")
+			.stream()
+			.filter(policy -> types(policy).contains("Egress"))
+			.filter(policy -> selects(policy.at("/spec/podSelector"), source))
+			.toList();
+		if (policies.isEmpty()) {
+			return true;
+		}
+		for (ObjectNode policy : policies) {
+			for (JsonNode rule : policy.at("/spec/egress")) {
+				if (peerMatches(rule.path("to"), namespace, peer) && portMatches(rule.path("ports"), port, "")) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
 	/** The labels of a Deployment's pods, including those kustomize adds to templates (base files lack them). */
 	Map<String, String> podLabels(JsonNode deployment) {
 		Map<String, String> labels = new LinkedHashMap<>();
@@ -75,7 +99,7 @@ final class NetworkPolicies {
 		}
 		for (ObjectNode policy : policies) {
 			for (JsonNode rule : policy.at("/spec/" + rulesField)) {
-				if (peerMatches(rule.path(peersField), peer) && portMatches(rule.path("ports"), port, portName)) {
+				if (peerMatches(rule.path(peersField), Manifests.NAMESPACE, peer) && portMatches(rule.path("ports"), port, portName)) {
 					return true;
 				}
 			}
@@ -91,7 +115,7 @@ final class NetworkPolicies {
 		return Set.copyOf(StreamSupport.stream(types.spliterator(), false).map(JsonNode::asText).toList());
 	}
 
-	private static boolean peerMatches(JsonNode peers, Map<String, String> peer) {
+	private static boolean peerMatches(JsonNode peers, String peerNamespace, Map<String, String> peer) {
 		if (peers.isMissingNode() || peers.isEmpty()) {
 			return true;
 		}
@@ -100,7 +124,7 @@ final class NetworkPolicies {
 				continue;
 			}
 			boolean namespace = !candidate.has("namespaceSelector") || selects(candidate.get("namespaceSelector"),
-					Map.of("kubernetes.io/metadata.name", Manifests.NAMESPACE));
+					Map.of("kubernetes.io/metadata.name", peerNamespace));
 			boolean pods = !candidate.has("podSelector") || selects(candidate.get("podSelector"), peer);
 			if (namespace && pods) {
 				return true;

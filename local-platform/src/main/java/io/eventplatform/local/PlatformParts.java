@@ -12,7 +12,7 @@ import java.util.Map;
 import io.eventplatform.local.PlatformSettings.Application;
 import io.eventplatform.local.kafka.KafkaCluster;
 import io.eventplatform.local.mail.MailServerProcess;
-import io.eventplatform.local.monitoring.KafkaGroupsExporter;
+import io.eventplatform.local.monitoring.KafkaGroupsAndReadinessExporter;
 import io.eventplatform.local.monitoring.LocalMonitoring;
 import io.eventplatform.local.monitoring.MonitoringSettings;
 import io.eventplatform.local.monitoring.PrometheusRuleFile;
@@ -90,18 +90,18 @@ final class PlatformParts {
 	}
 
 	/**
-	 * The Kafka groups exporter (always: it is Java), then Prometheus and Alertmanager where installed. They start
+	 * The Kafka groups and readiness exporter (always: it is Java), then Prometheus and Alertmanager where installed. They start
 	 * with the broker; Prometheus finds the applications as they come up.
 	 */
 	static List<Part> monitoringParts(PlatformSettings settings, LocalMonitoring monitoring) {
 		List<Part> parts = new ArrayList<>();
 		MonitoringSettings ports = settings.monitoring();
-		parts.add(new Part("kafka-groups-exporter", "kafka groups exporter",
-				"http://127.0.0.1:" + ports.kafkaGroupsExporter() + "/metrics", Part.Stage.INFRASTRUCTURE,
-				KafkaGroupsExporter.command(ports.kafkaGroupsExporter(), settings.kafka().bootstrapServers(),
+		parts.add(new Part("kafka-groups-and-readiness-exporter", "kafka groups and readiness exporter",
+				"http://127.0.0.1:" + ports.groupsAndReadinessExporter() + "/metrics", Part.Stage.INFRASTRUCTURE,
+				KafkaGroupsAndReadinessExporter.command(ports.groupsAndReadinessExporter(), settings.kafka().bootstrapServers(),
 						monitoring.managementPorts()),
-				Readiness.acceptsConnections(PlatformSettings.LOOPBACK, ports.kafkaGroupsExporter()),
-				List.of(ports.kafkaGroupsExporter()), List.of()));
+				Readiness.acceptsConnections(PlatformSettings.LOOPBACK, ports.groupsAndReadinessExporter()),
+				List.of(ports.groupsAndReadinessExporter()), List.of()));
 		LocalMonitoring.prometheusBinary().ifPresent(prometheus -> {
 			Path configuration = monitoring
 				.writePrometheusConfiguration(settings.projectDir().resolve(PrometheusRuleFile.SOURCE));
@@ -210,6 +210,12 @@ final class PlatformParts {
 	 * only its application port.
 	 */
 	static List<String> applicationArguments(PlatformSettings settings, Application application) {
+		return applicationArguments(settings, application,
+				settings.monitoring().enabled() && LocalMonitoring.prometheusBinary().isPresent());
+	}
+
+	/** @param prometheus whether the local Prometheus runs: the console then shows its metrics */
+	static List<String> applicationArguments(PlatformSettings settings, Application application, boolean prometheus) {
 		List<String> arguments = new ArrayList<>();
 		arguments.add("--server.port=" + application.port());
 		boolean gateway = application.routeKey() == null;
@@ -239,6 +245,9 @@ final class PlatformParts {
 				+ "/console/login/oauth2/code/platform");
 		arguments.add("--platform.console.gateway-uri=http://" + settings.gatewayHost() + ":" + settings.gatewayPort());
 		arguments.add("--platform.console.gateway-public-uri=http://127.0.0.1:" + settings.gatewayPort());
+		if (prometheus) {
+			arguments.add("--platform.console.prometheus-uri=http://127.0.0.1:" + settings.monitoring().prometheus());
+		}
 		arguments.add("--spring.mail.host=127.0.0.1");
 		arguments.add("--spring.mail.port=" + settings.smtpPort());
 		for (Application service : settings.applications()) {

@@ -40,7 +40,7 @@ import io.eventplatform.local.monitoring.LocalMonitoring;
 
 /**
  * Local monitoring as {@code ./run.sh} starts it, with the real Prometheus and Alertmanager of Debian's packages: the
- * broker's JMX exporter agent and the Kafka groups exporter are scraped and give the series the rules select (lag
+ * broker's JMX exporter agent and the Kafka groups and readiness exporter are scraped and give the series the rules select (lag
  * and members as the broker sees them), the rules {@code k8s/} deploys are loaded, and an alert that fires reaches
  * the operations address as a mail in the local SMTP server. Skipped without the packages, unless
  * {@code -Dmonitoring.tools.required=true} (CI).
@@ -74,7 +74,7 @@ class LocalMonitoringIntegrationTests {
 			.filter(part -> part.stage() == Part.Stage.INFRASTRUCTURE)
 			.toList();
 		assertThat(infrastructure).extracting(Part::name)
-			.contains("kafka-broker", "mail-server", "kafka-groups-exporter", "prometheus", "alertmanager");
+			.contains("kafka-broker", "mail-server", "kafka-groups-and-readiness-exporter", "prometheus", "alertmanager");
 		platform = LocalPlatform.start(settings, infrastructure,
 				new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Clock.systemUTC());
 		int prometheus = settings.monitoring().prometheus();

@@ -122,9 +122,20 @@ class PlatformPartsTests {
 	}
 
 	@Test
+	void givesTheConsoleTheLocalPrometheusWhenItRuns() {
+		// When
+		List<String> withPrometheus = PlatformParts.applicationArguments(settings, application(settings, 8087), true);
+		List<String> without = PlatformParts.applicationArguments(settings, application(settings, 8087), false);
+
+		// Then
+		assertThat(withPrometheus).contains("--platform.console.prometheus-uri=http://127.0.0.1:9090");
+		assertThat(without).noneMatch(argument -> argument.startsWith("--platform.console.prometheus-uri"));
+	}
+
+	@Test
 	void givesEveryApplicationTheAddressesOfTheBrokerTheMailServerTheIssuerAndEachService() {
 		// When
-		List<String> arguments = PlatformParts.applicationArguments(settings, application(settings, 8083));
+		List<String> arguments = PlatformParts.applicationArguments(settings, application(settings, 8083), false);
 
 		// Then
 		assertThat(arguments).containsExactly("--server.port=8083", "--server.address=127.0.0.1",

@@ -63,7 +63,7 @@ class MonitoredMetricsAreExportedTests {
 	/**
 	 * Not exported by a service built by service-support: kube-state-metrics' readiness, Prometheus' own ({@code up}),
 	 * the brokers' view of groups and topics (Strimzi's Kafka Exporter in Kubernetes; locally local-platform's
-	 * {@code KafkaGroupsExporter}, which also reports readiness), the brokers' JMX metrics (the JMX exporter with
+	 * {@code KafkaGroupsAndReadinessExporter}, which also reports readiness), the brokers' JMX metrics (the JMX exporter with
 	 * {@code k8s/base/kafka/kafka-metrics.yaml}) and analytics-service's Kafka Streams client metrics.
 	 * DashboardEndToEndTests finds them all in the local Prometheus.
 	 */

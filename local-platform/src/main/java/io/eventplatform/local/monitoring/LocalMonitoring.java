@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Prometheus and Alertmanager as Debian's packages install them ({@code prometheus}, {@code prometheus-alertmanager}),
- * configured for the local platform: every application's management port, the Kafka groups exporter and each
+ * configured for the local platform: every application's management port, the Kafka groups and readiness exporter and each
  * Kafka node's JMX exporter agent are scraped every 10 s with the labels Kubernetes would add ({@code namespace}),
  * the rules are those {@code k8s/} deploys, and alerts go by mail through the local SMTP server to the operations
  * address, where they show up in the mailbox like the fraud mails. Everything listens on loopback; the data lives
@@ -94,15 +94,15 @@ public record LocalMonitoring(Path directory, MonitoringSettings ports, int smtp
 					        labels: {namespace: %s, pod: %s}
 					""".formatted(application.getValue(), NAMESPACE, application.getKey())));
 		yaml.append("""
-				  - job_name: kafka-groups-exporter
+				  - job_name: kafka-groups-and-readiness-exporter
 				    # Its readiness series name the application they describe in their own pod label.
 				    honor_labels: true
 				    static_configs:
 				      - targets: ["127.0.0.1:%d"]
-				        labels: {namespace: %s, pod: kafka-groups-exporter}
+				        labels: {namespace: %s, pod: kafka-groups-and-readiness-exporter}
 				  - job_name: kafka-brokers
 				    static_configs:
-				""".formatted(ports.kafkaGroupsExporter(), NAMESPACE));
+				""".formatted(ports.groupsAndReadinessExporter(), NAMESPACE));
 		for (int node = 0; node < kafkaNodes; node++) {
 			yaml.append("""
 					      - targets: ["127.0.0.1:%d"]

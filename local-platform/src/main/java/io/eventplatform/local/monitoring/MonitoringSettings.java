@@ -13,15 +13,15 @@ import io.eventplatform.local.process.FreePorts;
  * exporter and the broker's JMX exporter agent
  * @param prometheus Prometheus' web interface and API (its default, 9090)
  * @param alertmanager Alertmanager (9098: its default 9093 is the broker's controller)
- * @param kafkaGroupsExporter the launcher's broker-side view of consumer groups and topics (9308, the Kafka
- * Exporter's default)
+ * @param groupsAndReadinessExporter the launcher's broker-side view of consumer groups and topics, and each
+ * application's readiness (9308, the Kafka Exporter's default)
  * @param brokerMetrics the Prometheus JMX exporter agent of each Kafka node, in node order (9404 to 9406, 9404 being
  * Strimzi's)
  * @param management each Spring Boot application's management port (actuator, metrics without a token), in the order
  * of the applications: the six services, the gateway, then the console (9081 to 9086, 9080 and 9087: 1000 above the
  * application's own)
  */
-public record MonitoringSettings(boolean enabled, int prometheus, int alertmanager, int kafkaGroupsExporter, List<Integer> brokerMetrics,
+public record MonitoringSettings(boolean enabled, int prometheus, int alertmanager, int groupsAndReadinessExporter, List<Integer> brokerMetrics,
 		List<Integer> management) {
 
 	/** Eight Spring Boot applications; three Kafka nodes at most. */
@@ -60,12 +60,12 @@ public record MonitoringSettings(boolean enabled, int prometheus, int alertmanag
 
 	/** The same ports, monitoring started or not. */
 	public MonitoringSettings withEnabled(boolean enabled) {
-		return new MonitoringSettings(enabled, prometheus, alertmanager, kafkaGroupsExporter, brokerMetrics, management);
+		return new MonitoringSettings(enabled, prometheus, alertmanager, groupsAndReadinessExporter, brokerMetrics, management);
 	}
 
 	/** Every port, for the check that no two parts share one. */
 	public List<Integer> all() {
-		List<Integer> all = new ArrayList<>(List.of(prometheus, alertmanager, kafkaGroupsExporter));
+		List<Integer> all = new ArrayList<>(List.of(prometheus, alertmanager, groupsAndReadinessExporter));
 		all.addAll(brokerMetrics);
 		all.addAll(management);
 		return all;

@@ -31,7 +31,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.BatchInterceptor;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -93,6 +95,18 @@ class PlatformKafkaAutoConfiguration {
 	EventPublisher eventPublisher(KafkaTemplate<String, EventEnvelope<?>> kafkaTemplate,
 			@Value("${spring.application.name}") String applicationName, MeterRegistry meterRegistry, Clock clock) {
 		return new EventPublisher(kafkaTemplate, URI.create("/" + applicationName), meterRegistry, clock);
+	}
+
+	/**
+	 * Times every received event from its CloudEvents time ({@link EndToEndLatency}); Spring Boot gives it to the
+	 * listener container factories as their record and batch interceptor. A service with an interceptor of its own
+	 * keeps its own and goes without this timer.
+	 */
+	@Bean
+	@ConditionalOnMissingBean({ RecordInterceptor.class, BatchInterceptor.class })
+	EndToEndLatency endToEndLatency(MeterRegistry meterRegistry, Clock clock,
+			@Value("${spring.application.name}") String applicationName) {
+		return new EndToEndLatency(meterRegistry, clock, applicationName);
 	}
 
 	/**

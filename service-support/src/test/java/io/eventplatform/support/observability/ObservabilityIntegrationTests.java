@@ -114,6 +114,23 @@ class ObservabilityIntegrationTests {
 	}
 
 	@Test
+	void shouldExposeEveryReceivedEventsEndToEndLatencyAsAHistogramPerTopicAndApplication() throws Exception {
+		// Given an event a listener received
+		EventEnvelope<UserRegistered> event = publisher
+			.newEvent(new UserRegistered(UUID.randomUUID(), "edsger@example.com", "Edsger", "NL", false));
+		publisher.publish(event).get(30, TimeUnit.SECONDS);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> consumer.received.stream().anyMatch(r -> r.eventId().equals(event.id())));
+
+		// When
+		String scrape = get(managementPort, "/actuator/prometheus").body();
+
+		// Then: buckets, so that histogram_quantile() works in Prometheus
+		assertThat(scrape).containsPattern("platform_events_end_to_end_seconds_bucket\\{[^}]*application=\"observability-test\"[^}]*topic=\"users.registered\"[^}]*le=\"[0-9.]+\"}");
+		assertThat(scrape).containsPattern("platform_events_end_to_end_seconds_count\\{[^}]*topic=\"users.registered\"[^}]*} [1-9]");
+	}
+
+	@Test
 	void shouldStillRequireATokenForEveryOtherActuatorEndpointAndOnTheApplicationPort() throws Exception {
 		assertThat(get(managementPort, "/actuator/metrics").statusCode()).isIn(401, 404);
 		assertThat(get(serverPort, "/actuator/prometheus").statusCode()).isEqualTo(401);

@@ -55,7 +55,7 @@ import io.eventplatform.local.process.ParentWatchdog;
  * endpoint (on its management port) asked at every scrape, as the kubelet would, so that the ServiceNotReady rule
  * holds locally too.
  */
-public final class KafkaGroupsExporter implements MultiCollector, AutoCloseable {
+public final class KafkaGroupsAndReadinessExporter implements MultiCollector, AutoCloseable {
 
 	private static final List<String> JVM_OPTIONS = List.of("-Xms16m", "-Xmx64m", "-XX:+UseSerialGC", "-Xss512k",
 			"-XX:TieredStopAtLevel=1", "-Dlogback.configurationFile=io/eventplatform/local/child-logback.xml");
@@ -69,11 +69,11 @@ public final class KafkaGroupsExporter implements MultiCollector, AutoCloseable 
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-	private KafkaGroupsExporter(String bootstrapServers, Map<String, Integer> readiness) {
+	private KafkaGroupsAndReadinessExporter(String bootstrapServers, Map<String, Integer> readiness) {
 		this.readiness = Map.copyOf(readiness);
 		Properties properties = new Properties();
 		properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-		properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "local-kafka-groups-exporter");
+		properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "local-kafka-groups-and-readiness-exporter");
 		properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
 		properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
 		this.admin = Admin.create(properties);
@@ -88,7 +88,7 @@ public final class KafkaGroupsExporter implements MultiCollector, AutoCloseable 
 			.stream()
 			.map(application -> application.getKey() + ":" + application.getValue())
 			.collect(Collectors.joining(","));
-		return JavaCommand.mainClass(JVM_OPTIONS, KafkaGroupsExporter.class, List.of("--port=" + port,
+		return JavaCommand.mainClass(JVM_OPTIONS, KafkaGroupsAndReadinessExporter.class, List.of("--port=" + port,
 				"--bootstrap-servers=" + bootstrapServers, "--readiness=" + applications,
 				ParentWatchdog.optionForCurrentProcess()));
 	}
@@ -105,14 +105,14 @@ public final class KafkaGroupsExporter implements MultiCollector, AutoCloseable 
 		}
 		try (Running running = start(arguments.requiredPort("port"), arguments.required("bootstrap-servers"),
 				readiness)) {
-			System.out.println("Kafka groups exporter on http://127.0.0.1:" + arguments.requiredPort("port") + "/metrics");
+			System.out.println("Kafka groups and readiness exporter on http://127.0.0.1:" + arguments.requiredPort("port") + "/metrics");
 			Thread.currentThread().join();
 		}
 	}
 
 	/** Serves {@code /metrics} on {@code 127.0.0.1:port} until closed. */
 	public static Running start(int port, String bootstrapServers, Map<String, Integer> readiness) throws IOException {
-		KafkaGroupsExporter exporter = new KafkaGroupsExporter(bootstrapServers, readiness);
+		KafkaGroupsAndReadinessExporter exporter = new KafkaGroupsAndReadinessExporter(bootstrapServers, readiness);
 		PrometheusRegistry registry = new PrometheusRegistry();
 		registry.register(exporter);
 		HTTPServer server = HTTPServer.builder().hostname("127.0.0.1").port(port).registry(registry).buildAndStart();
@@ -120,7 +120,7 @@ public final class KafkaGroupsExporter implements MultiCollector, AutoCloseable 
 	}
 
 	/** The exporter serving; closing it stops the server and the admin client. */
-	public record Running(HTTPServer server, KafkaGroupsExporter exporter) implements AutoCloseable {
+	public record Running(HTTPServer server, KafkaGroupsAndReadinessExporter exporter) implements AutoCloseable {
 
 		@Override
 		public void close() {
