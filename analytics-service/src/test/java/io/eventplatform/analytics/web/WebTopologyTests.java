@@ -32,9 +32,9 @@ class WebTopologyTests {
 
 	static final String ROUTE = "GET /api/users/{id}";
 
-	/** Grace 2 minutes (hours 10), alert after 3 minutes beyond 50% errors (with 10 calls) or a p99 of 200 ms. */
+	/** Grace 2 minutes (hours 10), alert after 3 minutes beyond 50% errors (with 4 calls) or a p99 of 200 ms. */
 	static final WebProperties PROPERTIES = new WebProperties(Duration.ofMinutes(2), Duration.ofMinutes(10),
-			Duration.ofHours(25), Duration.ofDays(31), 3, 10, 0.5, Duration.ofMillis(200));
+			Duration.ofHours(25), Duration.ofDays(31), 3, 4, 0.5, Duration.ofMillis(200));
 
 	private TopologyFixture topology;
 
@@ -168,7 +168,7 @@ class WebTopologyTests {
 	void shouldNotAlertAtTheErrorShareLimit() {
 		start(PROPERTIES);
 		for (int minute = 0; minute < 4; minute++) {
-			sendMinute(ROUTE, minute, 10, 5, 10);
+			sendMinute(ROUTE, minute, 4, 2, 10);
 		}
 
 		assertThat(alerts()).isEmpty();
@@ -178,7 +178,7 @@ class WebTopologyTests {
 	void shouldNotAlertOnAnErrorShareOfTooFewCalls() {
 		start(PROPERTIES);
 		for (int minute = 0; minute < 4; minute++) {
-			sendMinute(ROUTE, minute, 9, 9, 10);
+			sendMinute(ROUTE, minute, 3, 3, 10);
 		}
 
 		assertThat(alerts()).isEmpty();
@@ -187,11 +187,11 @@ class WebTopologyTests {
 	@Test
 	void shouldRaiseOneAlertWithinTheThirdMinuteBeyondTheErrorShareLimit() {
 		start(PROPERTIES);
-		sendMinute(ROUTE, 0, 10, 6, 10);
-		sendMinute(ROUTE, 1, 10, 6, 10);
+		sendMinute(ROUTE, 0, 4, 3, 10);
+		sendMinute(ROUTE, 1, 4, 3, 10);
 		assertThat(alerts()).as("two minutes are not enough").isEmpty();
 
-		sendMinute(ROUTE, 2, 10, 6, 10);
+		sendMinute(ROUTE, 2, 4, 3, 10);
 		List<TestRecord<String, EventEnvelope<?>>> alerts = alerts();
 		assertThat(topology.deadLetters()).isEmpty();
 		assertThat(alerts).hasSize(1);
@@ -202,15 +202,15 @@ class WebTopologyTests {
 		assertThat((PlatformAlertRaised) alerts.get(0).value().data()).satisfies(alert -> {
 			assertThat(alert.rule()).isEqualTo("route-error-share");
 			assertThat(alert.subject()).isEqualTo(ROUTE);
-			assertThat(alert.observed()).isEqualTo(0.6);
+			assertThat(alert.observed()).isEqualTo(0.75);
 			assertThat(alert.threshold()).isEqualTo(0.5);
 			assertThat(alert.since()).isEqualTo(TEN);
 			assertThat(alert.observedAt()).isEqualTo(TEN.plusSeconds(180));
-			assertThat(alert.explanation()).contains("60.0% of 10 calls").contains("50.0%");
+			assertThat(alert.explanation()).contains("75.0% of 4 calls").contains("50.0%");
 		});
 
-		sendMinute(ROUTE, 3, 10, 10, 10);
-		sendMinute(ROUTE, 4, 20, 19, 10);
+		sendMinute(ROUTE, 3, 4, 4, 10);
+		sendMinute(ROUTE, 4, 5, 5, 10);
 		assertThat(alerts()).as("one alert per episode").isEmpty();
 	}
 
@@ -218,11 +218,11 @@ class WebTopologyTests {
 	void shouldAlertAgainForANewEpisodeAfterAMinuteWithinTheLimit() {
 		start(PROPERTIES);
 		for (int minute = 0; minute < 3; minute++) {
-			sendMinute(ROUTE, minute, 10, 6, 10);
+			sendMinute(ROUTE, minute, 4, 3, 10);
 		}
-		sendMinute(ROUTE, 3, 10, 5, 10);
+		sendMinute(ROUTE, 3, 4, 2, 10);
 		for (int minute = 4; minute < 7; minute++) {
-			sendMinute(ROUTE, minute, 10, 6, 10);
+			sendMinute(ROUTE, minute, 4, 3, 10);
 		}
 
 		List<TestRecord<String, EventEnvelope<?>>> alerts = alerts();
@@ -234,10 +234,10 @@ class WebTopologyTests {
 	@Test
 	void shouldEndAnEpisodeWithAMinuteWithoutCalls() {
 		start(PROPERTIES);
-		sendMinute(ROUTE, 0, 10, 6, 10);
-		sendMinute(ROUTE, 1, 10, 6, 10);
-		sendMinute(ROUTE, 3, 10, 6, 10);
-		sendMinute(ROUTE, 4, 10, 6, 10);
+		sendMinute(ROUTE, 0, 4, 3, 10);
+		sendMinute(ROUTE, 1, 4, 3, 10);
+		sendMinute(ROUTE, 3, 4, 3, 10);
+		sendMinute(ROUTE, 4, 4, 3, 10);
 
 		assertThat(alerts()).isEmpty();
 	}
@@ -245,9 +245,9 @@ class WebTopologyTests {
 	@Test
 	void shouldJudgeEachRouteOnItsOwn() {
 		start(PROPERTIES);
-		sendMinute(ROUTE, 0, 10, 6, 10);
-		sendMinute("GET /api/other", 1, 10, 6, 10);
-		sendMinute(ROUTE, 2, 10, 6, 10);
+		sendMinute(ROUTE, 0, 4, 3, 10);
+		sendMinute("GET /api/other", 1, 4, 3, 10);
+		sendMinute(ROUTE, 2, 4, 3, 10);
 
 		assertThat(alerts()).isEmpty();
 	}
@@ -255,11 +255,11 @@ class WebTopologyTests {
 	@Test
 	void shouldRaiseTheAlertWhenLateCallsCompleteTheRun() {
 		start(PROPERTIES);
-		sendMinute(ROUTE, 2, 10, 6, 10);
-		sendMinute(ROUTE, 0, 10, 6, 10);
+		sendMinute(ROUTE, 2, 4, 3, 10);
+		sendMinute(ROUTE, 0, 4, 3, 10);
 		assertThat(alerts()).isEmpty();
 
-		sendMinute(ROUTE, 1, 10, 6, 10);
+		sendMinute(ROUTE, 1, 4, 3, 10);
 		List<TestRecord<String, EventEnvelope<?>>> alerts = alerts();
 		assertThat(alerts).hasSize(1);
 		assertThat((PlatformAlertRaised) alerts.get(0).value().data()).satisfies(alert -> {
@@ -271,14 +271,14 @@ class WebTopologyTests {
 	@Test
 	void shouldNotAlertAgainWhenALateMinuteMovesTheStartOfAnAlertedEpisode() {
 		start(new WebProperties(Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofHours(25),
-				Duration.ofDays(31), 3, 10, 0.5, Duration.ofMillis(200)));
+				Duration.ofDays(31), 3, 4, 0.5, Duration.ofMillis(200)));
 		for (int minute = 1; minute < 4; minute++) {
-			sendMinute(ROUTE, minute, 10, 6, 10);
+			sendMinute(ROUTE, minute, 4, 3, 10);
 		}
 		assertThat(alerts()).hasSize(1);
 
-		sendMinute(ROUTE, 0, 10, 6, 10);
-		sendMinute(ROUTE, 4, 10, 6, 10);
+		sendMinute(ROUTE, 0, 4, 3, 10);
+		sendMinute(ROUTE, 4, 4, 3, 10);
 		assertThat(alerts()).isEmpty();
 	}
 
