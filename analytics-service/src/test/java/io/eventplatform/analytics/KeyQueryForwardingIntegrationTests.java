@@ -52,6 +52,7 @@ import com.nimbusds.jwt.SignedJWT;
 
 import io.eventplatform.analytics.streams.KeyQueries;
 import io.eventplatform.contract.EventEnvelope;
+import io.eventplatform.contract.gateway.GatewayRequestCompleted;
 import io.eventplatform.contract.kafka.EventSerializer;
 import io.eventplatform.contract.transactions.Direction;
 import io.eventplatform.contract.transactions.TransactionRecorded;
@@ -154,6 +155,39 @@ class KeyQueryForwardingIntegrationTests {
 				assertThat(response.statusCode()).isEqualTo(200);
 				assertThat(response.body()).contains("\"total\":" + countries.size());
 				countries.forEach(country -> assertThat(response.body()).contains("\"" + country + "\":1"));
+			}
+		});
+	}
+
+	@Test
+	void shouldListEveryRouteOnEveryInstanceWhicheverHoldsIt() {
+		Instant now = Instant.now();
+		List<String> routes = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			String pattern = "/api/forwarding-" + i;
+			routes.add("GET " + pattern);
+			for (int call = 0; call <= i; call++) {
+				publish(new GatewayRequestCompleted("client-" + call, "GET", pattern, 200, 10 + i), now);
+			}
+		}
+
+		String admin = token("analytics:read platform:admin");
+		await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+			assertThat(routes).as("some routes are held by the other instance")
+				.anyMatch(route -> instances.get(0)
+					.getBean(KeyQueries.class)
+					.ownerOf("web-route-minute", route) instanceof KeyQueries.Remote);
+			for (int port : ports) {
+				HttpResponse<String> response = get(port, "/api/analytics/web/routes?minutes=10&size=100", admin);
+				assertThat(response.statusCode()).isEqualTo(200);
+				assertThat(response.body()).contains("\"total\":" + routes.size());
+				for (int i = 0; i < routes.size(); i++) {
+					assertThat(response.body()).contains("\"route\":\"" + routes.get(i) + "\",\"callsPerMinute\":"
+							+ (i + 1) / 10.0 + ",\"calls\":" + (i + 1) + ",");
+				}
+				HttpResponse<String> top = get(port, "/api/analytics/web/routes?minutes=10&size=2", admin);
+				assertThat(top.body()).contains("\"total\":12").contains("\"route\":\"GET /api/forwarding-11\"")
+					.contains("\"route\":\"GET /api/forwarding-10\"").doesNotContain("forwarding-9\"");
 			}
 		});
 	}

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import io.eventplatform.contract.EventEnvelope;
 import io.eventplatform.contract.Topic;
 import io.eventplatform.contract.Topics;
+import io.eventplatform.contract.gateway.GatewayRequestCompleted;
 import io.eventplatform.contract.transactions.TransactionRecorded;
 import io.eventplatform.contract.users.UserRegistered;
 import io.eventplatform.contract.weather.WeatherReadingRecorded;
@@ -37,6 +38,8 @@ public class InputStreams {
 	private @Nullable KStream<String, EventEnvelope<WeatherReadingRecorded>> readings;
 
 	private @Nullable KStream<String, EventEnvelope<TransactionRecorded>> transactions;
+
+	private @Nullable KStream<String, EventEnvelope<GatewayRequestCompleted>> gatewayRequests;
 
 	public InputStreams(StreamsBuilder builder, Clock clock) {
 		this.builder = builder;
@@ -68,12 +71,27 @@ public class InputStreams {
 		return transactions;
 	}
 
+	/**
+	 * @param seenFor how long an id is remembered: one event per API call makes a week of ids costly, and a copy that
+	 * comes later than every window's end plus grace could not be counted anyway, so the caller passes that bound
+	 */
+	public synchronized KStream<String, EventEnvelope<GatewayRequestCompleted>> gatewayRequests(Duration seenFor) {
+		if (gatewayRequests == null) {
+			gatewayRequests = distinct(Topics.GATEWAY_REQUESTS, "gateway-seen-event-ids", seenFor);
+		}
+		return gatewayRequests;
+	}
+
 	private <T> KStream<String, EventEnvelope<T>> distinct(Topic<T> topic, String seenStore) {
-		builder.addStateStore(Deduplication.store(seenStore, DEDUPLICATION_WINDOW));
+		return distinct(topic, seenStore, DEDUPLICATION_WINDOW);
+	}
+
+	private <T> KStream<String, EventEnvelope<T>> distinct(Topic<T> topic, String seenStore, Duration seenFor) {
+		builder.addStateStore(Deduplication.store(seenStore, seenFor));
 		KStream<String, EventEnvelope<T>> events = builder.stream(topic.name(),
 				Consumed.with(Serdes.String(), EventSerde.input(topic.eventType(), eventTimes))
 					.withTimestampExtractor(new EventTimeExtractor())
 					.withName("read-" + topic.name()));
-		return Deduplication.distinct(events, seenStore, DEDUPLICATION_WINDOW);
+		return Deduplication.distinct(events, seenStore, seenFor);
 	}
 }

@@ -63,6 +63,11 @@ public class KeyQueries {
 		this.http = http.build();
 	}
 
+	/** Whether another instance sent this request for this instance's part of a {@link #gather}ed answer. */
+	public static boolean isForwarded(HttpServletRequest request) {
+		return request.getHeader(FORWARDED_HEADER) != null;
+	}
+
 	/** Where a key's state lives, seen from this instance. */
 	public sealed interface Owner permits Local, Remote, Unknown {
 	}

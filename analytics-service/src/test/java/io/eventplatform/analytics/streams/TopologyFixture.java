@@ -69,7 +69,7 @@ public final class TopologyFixture implements AutoCloseable {
 		config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingExceptionHandler.class);
 		config.put(StreamsDeadLetters.CONFIG_KEY, new StreamsDeadLetters(
 				new KafkaTemplate<>(new MockProducerFactory<>(() -> deadLetterProducer)),
-				Set.of("users.registered", "weather.readings", "transactions.recorded"), meterRegistry));
+				Set.of("users.registered", "weather.readings", "transactions.recorded", "gateway.requests"), meterRegistry));
 		config.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, EventTimeExtractor.class);
 		driver = new TopologyTestDriver(builder.build(), config, wallClock);
 	}
