@@ -27,8 +27,8 @@ import io.eventplatform.contract.platform.PlatformAlertRaised;
 
 /**
  * The route rules, judged on every change of a route's minute (so an alert comes within the minute that completes
- * the run, not after the window closed): a minute is beyond a limit when its error share (with at least
- * {@code minCalls} calls) or its p99 is above it; {@code consecutiveMinutes} such minutes in a row make an episode,
+ * the run, not after the window closed): a minute is beyond a limit when it has at least {@code minCalls}
+ * calls and its error share or its p99 is above the limit; {@code consecutiveMinutes} such minutes in a row make an episode,
  * which raises one alert. A minute within the limits, or without calls, ends it.
  * <p>
  * An episode is identified by its route, its rule and the start of its first minute: the alert's id is derived from
@@ -105,7 +105,9 @@ class RouteWatch implements Processor<Windowed<String>, TrafficStats, String, Ev
 								+ "each of %d consecutive minutes since %s",
 						100 * stats.errorShare(), stats.calls(), Instant.ofEpochMilli(minute),
 							100 * maxShare, properties.consecutiveMinutes(), since));
-		judge(route, minute, around, LATENCY_RULE, stats -> stats.calls() > 0 && stats.percentile(99) > maxP99,
+		// The same minimum as for errors: one slow call in a quiet minute is no slow route.
+		judge(route, minute, around, LATENCY_RULE,
+				stats -> stats.calls() >= properties.minCalls() && stats.percentile(99) > maxP99,
 				stats -> stats.percentile(99), maxP99,
 				(stats, since) -> String.format(Locale.ROOT,
 						"p99 latency %d ms of %d calls in the minute from %s, above the limit of %d ms, in each of %d "

@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param minuteRetention how long minute windows stay queryable (the minute queries reach back 24 hours)
  * @param hourRetention how long hour windows stay queryable (the hour queries reach back 30 days)
  * @param consecutiveMinutes a route alerts when this many consecutive minutes are beyond a limit
- * @param minCalls the fewest calls a minute needs for its error share to count as beyond the limit
+ * @param minCalls the fewest calls a minute needs to count as beyond a limit (error share or p99)
  * @param maxErrorShare the share of calls answered 4xx or 5xx a minute may have (at the limit is fine)
  * @param maxP99 the p99 latency a minute may have (at the limit is fine)
  */

@@ -286,12 +286,12 @@ class WebTopologyTests {
 	void shouldNotAlertAtTheP99LimitAndAlertOnceBeyondIt() {
 		start(PROPERTIES);
 		for (int minute = 0; minute < 3; minute++) {
-			sendMinute(ROUTE, minute, 2, 0, 200);
+			sendMinute(ROUTE, minute, 4, 0, 200);
 		}
 		assertThat(alerts()).as("at the limit").isEmpty();
 
 		for (int minute = 3; minute < 7; minute++) {
-			sendMinute(ROUTE, minute, 2, 0, 201);
+			sendMinute(ROUTE, minute, 4, 0, 201);
 		}
 		List<TestRecord<String, EventEnvelope<?>>> alerts = alerts();
 		assertThat(alerts).hasSize(1);
@@ -302,6 +302,15 @@ class WebTopologyTests {
 			assertThat(alert.since()).isEqualTo(TEN.plusSeconds(180));
 			assertThat(alert.observedAt()).isEqualTo(TEN.plusSeconds(360));
 		});
+	}
+
+	@Test
+	void shouldNotAlertOnSlowMinutesWithFewerCallsThanTheMinimum() {
+		start(PROPERTIES);
+		for (int minute = 0; minute < 4; minute++) {
+			sendMinute(ROUTE, minute, 3, 0, 5_000);
+		}
+		assertThat(alerts()).isEmpty();
 	}
 
 	/** {@code calls} calls in the minute {@code minute} after ten, the first {@code failed} answered 500. */
