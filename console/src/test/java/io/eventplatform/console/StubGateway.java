@@ -18,7 +18,8 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class StubGateway implements AutoCloseable {
 
-	record Request(String method, String path, String authorization, String body) {
+	/** @param query the raw (still encoded) query string, empty if none */
+	record Request(String method, String path, String authorization, String body, String query) {
 	}
 
 	private final HttpServer server;
@@ -26,6 +27,8 @@ final class StubGateway implements AutoCloseable {
 	final List<Request> requests = new CopyOnWriteArrayList<>();
 
 	private final Map<String, String> answers = new ConcurrentHashMap<>();
+
+	private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
 
 	/** Started on a free loopback port, for a test class's whole run. */
 	static StubGateway start() {
@@ -49,7 +52,14 @@ final class StubGateway implements AutoCloseable {
 	}
 
 	void answer(String methodAndPath, String json) {
+		statuses.remove(methodAndPath);
 		answers.put(methodAndPath, json);
+	}
+
+	/** Answers with an error status, such as a 503 problem from the gateway while the service is down. */
+	void answer(String methodAndPath, int status, String json) {
+		answers.put(methodAndPath, json);
+		statuses.put(methodAndPath, status);
 	}
 
 	List<Request> requestsTo(String method, String path) {
@@ -61,11 +71,13 @@ final class StubGateway implements AutoCloseable {
 		String method = exchange.getRequestMethod();
 		String path = exchange.getRequestURI().getPath();
 		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-		requests.add(new Request(method, path, authorization == null ? "" : authorization, body));
+		String query = exchange.getRequestURI().getRawQuery();
+		requests.add(new Request(method, path, authorization == null ? "" : authorization, body,
+				query == null ? "" : query));
 		String answer = answers.get(method + " " + path);
 		byte[] bytes = (answer == null ? "{\"title\":\"Not Found\",\"status\":404}" : answer).getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().add("Content-Type", "application/json");
-		exchange.sendResponseHeaders(answer == null ? 404 : 200, bytes.length);
+		exchange.sendResponseHeaders(answer == null ? 404 : statuses.getOrDefault(method + " " + path, 200), bytes.length);
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(bytes);
 		}

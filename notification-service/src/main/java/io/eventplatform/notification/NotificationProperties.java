@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code spring.mail.*}.
  *
  * @param from the sender of every message
- * @param operationsAddresses who gets every fraud alert, besides the account's security contacts
+ * @param operationsAddresses who gets every fraud alert (besides the account's security contacts) and every platform
+ * alert
  * @param defaultLanguage the language of a recipient whose language is not known
  * @param languages the languages messages are written in
  * @param languagesByCountry a new user's language, by country (ISO 3166-1 alpha-2); other countries get the default

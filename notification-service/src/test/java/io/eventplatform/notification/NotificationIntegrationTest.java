@@ -142,17 +142,22 @@ public abstract class NotificationIntegrationTest {
 
 	/** Reads a dead-letter topic from its start until a record with the given event id ({@code ce_id}) is there. */
 	protected ConsumerRecord<String, byte[]> awaitDeadLetter(String topic, String eventId) {
+		return awaitDeadLetter(topic, "ce_id", eventId);
+	}
+
+	/** Reads a dead-letter topic from its start until a record whose header has the given value is there. */
+	protected ConsumerRecord<String, byte[]> awaitDeadLetter(String topic, String headerName, String value) {
 		try (Consumer<String, byte[]> consumer = new DefaultKafkaConsumerFactory<>(
-				KafkaTestUtils.consumerProps(broker, "dlt-reader-" + eventId, false), new StringDeserializer(),
+				KafkaTestUtils.consumerProps(broker, "dlt-reader-" + value, false), new StringDeserializer(),
 				new ByteArrayDeserializer())
 			.createConsumer()) {
 			consumer.subscribe(List.of(topic));
 			List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
 			await().atMost(Duration.ofSeconds(30)).until(() -> {
 				consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-				return seen.stream().anyMatch(record -> eventId.equals(header(record, "ce_id")));
+				return seen.stream().anyMatch(record -> value.equals(header(record, headerName)));
 			});
-			return seen.stream().filter(record -> eventId.equals(header(record, "ce_id"))).findFirst().orElseThrow();
+			return seen.stream().filter(record -> value.equals(header(record, headerName))).findFirst().orElseThrow();
 		}
 	}
 

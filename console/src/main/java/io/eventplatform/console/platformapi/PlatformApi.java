@@ -25,6 +25,11 @@ public class PlatformApi {
 		return call("GET " + path, () -> client.get().uri(path).retrieve().body(JsonNode.class));
 	}
 
+	/** A URI template whose variables are encoded as values, e.g. a route {@code GET /api/users/{id}} in a query. */
+	public JsonNode get(String uriTemplate, Map<String, ?> variables) {
+		return call("GET " + uriTemplate, () -> client.get().uri(uriTemplate, variables).retrieve().body(JsonNode.class));
+	}
+
 	public JsonNode post(String path, Map<String, ?> body) {
 		return call("POST " + path,
 				() -> client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(JsonNode.class));

@@ -1,4 +1,4 @@
-/** The listeners of fraud and weather alerts. */
+/** The listeners of fraud, weather and platform alerts. */
 @NullMarked
 package io.eventplatform.notification.alert;
 

@@ -46,8 +46,11 @@ public class Delivery implements Persistable<UUID> {
 	@Column(nullable = false, length = 10)
 	private String language;
 
-	/** The account or station the message is about, if any; alerts are throttled per this and recipient. */
-	@Column(length = 100)
+	/**
+	 * The account, station or (platform alerts) rule and route the message is about, if any; alerts are throttled per
+	 * this and recipient.
+	 */
+	@Column(length = 300)
 	private @Nullable String concerning;
 
 	@Column(nullable = false, length = 500)

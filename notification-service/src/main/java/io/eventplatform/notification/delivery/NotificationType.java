@@ -5,7 +5,8 @@ package io.eventplatform.notification.delivery;
  */
 public enum NotificationType {
 
-	WELCOME(false), FRAUD_ALERT(true), WEATHER_ALERT(true), FRAUD_ALERT_DIGEST(true), WEATHER_ALERT_DIGEST(true);
+	WELCOME(false), FRAUD_ALERT(true), WEATHER_ALERT(true), FRAUD_ALERT_DIGEST(true), WEATHER_ALERT_DIGEST(true),
+	PLATFORM_ALERT(true), PLATFORM_ALERT_DIGEST(true);
 
 	private final boolean critical;
 

@@ -29,7 +29,7 @@ class AlertWindow {
 	@Column(nullable = false, length = 30)
 	private NotificationType type;
 
-	@Column(nullable = false, length = 100)
+	@Column(nullable = false, length = 300)
 	private String concerning;
 
 	@Column(nullable = false, length = 254)

@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.eventplatform.contract.platform.PlatformAlertRaised;
 import io.eventplatform.contract.transactions.FraudSuspected;
 import io.eventplatform.contract.weather.WeatherAlertRaised;
 import io.eventplatform.notification.delivery.Delivery;
@@ -89,8 +90,11 @@ class DigestRelease {
 	}
 
 	private HeldAlert<?> alertOf(Delivery held) {
-		Class<?> data = held.getType() == NotificationType.FRAUD_ALERT ? FraudSuspected.class
-				: WeatherAlertRaised.class;
+		Class<?> data = switch (held.getType()) {
+			case FRAUD_ALERT -> FraudSuspected.class;
+			case PLATFORM_ALERT -> PlatformAlertRaised.class;
+			default -> WeatherAlertRaised.class;
+		};
 		JavaType type = json.getTypeFactory().constructParametricType(HeldAlert.class, data);
 		return json.readValue(held.getPayload(), type);
 	}
@@ -99,6 +103,7 @@ class DigestRelease {
 		return switch (type) {
 			case FRAUD_ALERT -> NotificationType.FRAUD_ALERT_DIGEST;
 			case WEATHER_ALERT -> NotificationType.WEATHER_ALERT_DIGEST;
+			case PLATFORM_ALERT -> NotificationType.PLATFORM_ALERT_DIGEST;
 			default -> throw new IllegalArgumentException(type + " is not throttled");
 		};
 	}

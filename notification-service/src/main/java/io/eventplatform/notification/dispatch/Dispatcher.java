@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import io.eventplatform.contract.EventEnvelope;
+import io.eventplatform.contract.platform.PlatformAlertRaised;
 import io.eventplatform.contract.transactions.FraudSuspected;
 import io.eventplatform.contract.users.UserRegistered;
 import io.eventplatform.contract.weather.WeatherAlertRaised;
@@ -80,6 +81,17 @@ public class Dispatcher {
 		settle(event.id(), NotificationType.WEATHER_ALERT, outcomes);
 	}
 
+	public void platformAlertRaised(EventEnvelope<PlatformAlertRaised> event) {
+		PlatformAlertRaised alert = event.data();
+		List<Outcome> outcomes = new ArrayList<>();
+		for (Recipient recipient : rules.recipientsOf(alert)) {
+			MailContent content = messages.platformAlert(alert, recipient.language());
+			outcomes.add(deliver(event.id(), NotificationType.PLATFORM_ALERT, recipient, NotificationRules.concerning(alert),
+					content, new HeldAlert<>(alert.observedAt(), alert)));
+		}
+		settle(event.id(), NotificationType.PLATFORM_ALERT, outcomes);
+	}
+
 	private Outcome deliver(String eventId, NotificationType type, Recipient recipient, @Nullable String concerning,
 			MailContent content, @Nullable HeldAlert<?> alert) {
 		if (rules.mayBeSuppressed(type) && subscriptions.hasOptedOut(recipient.email())) {
@@ -87,7 +99,7 @@ public class Dispatcher {
 					"The recipient opted out of non-critical mail");
 		}
 		if (rules.isThrottled(type)) {
-			// Only alerts are throttled, and each is about an account or a station.
+			// Only alerts are throttled, and each is about an account, a station or a rule and route.
 			return throttle.deliver(eventId, type, recipient, Objects.requireNonNull(concerning), content,
 					Objects.requireNonNull(alert));
 		}

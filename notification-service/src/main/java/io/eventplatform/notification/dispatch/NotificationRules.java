@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import io.eventplatform.contract.platform.PlatformAlertRaised;
 import io.eventplatform.contract.transactions.FraudSuspected;
 import io.eventplatform.contract.users.UserRegistered;
 import io.eventplatform.contract.weather.WeatherAlertRaised;
@@ -20,7 +21,8 @@ import io.eventplatform.notification.subscription.Subscriptions;
 /**
  * Who gets what, in one place. A new user gets a welcome (non-critical: not to an address that opted out). A fraud
  * alert goes to the account's security contacts and to the operations addresses; a weather alert to the station's
- * subscribers. Alerts are critical (opt-outs do not apply) and throttled per account or station.
+ * subscribers; an alert about the platform itself (a failing or slow route) to the operations addresses. Alerts are
+ * critical (opt-outs do not apply) and throttled per account, station, or rule and route.
  */
 @Component
 class NotificationRules {
@@ -41,10 +43,17 @@ class NotificationRules {
 
 	List<Recipient> recipientsOf(FraudSuspected alert) {
 		List<Recipient> recipients = new ArrayList<>(subscribers(Subscription.Kind.FRAUD_ALERTS, alert.accountId()));
-		properties.operationsAddresses()
-			.forEach(address -> recipients
-				.add(new Recipient(SubscriptionManagement.normalised(address), properties.defaultLanguage())));
+		recipients.addAll(operations());
 		return distinct(recipients);
+	}
+
+	List<Recipient> recipientsOf(PlatformAlertRaised alert) {
+		return distinct(operations());
+	}
+
+	/** What a platform alert is throttled by: its rule and subject, so a slow route does not hold its error alert. */
+	static String concerning(PlatformAlertRaised alert) {
+		return alert.rule() + " " + alert.subject();
 	}
 
 	List<Recipient> recipientsOf(WeatherAlertRaised alert) {
@@ -56,7 +65,15 @@ class NotificationRules {
 	}
 
 	boolean isThrottled(NotificationType type) {
-		return type == NotificationType.FRAUD_ALERT || type == NotificationType.WEATHER_ALERT;
+		return type == NotificationType.FRAUD_ALERT || type == NotificationType.WEATHER_ALERT
+				|| type == NotificationType.PLATFORM_ALERT;
+	}
+
+	private List<Recipient> operations() {
+		return properties.operationsAddresses()
+			.stream()
+			.map(address -> new Recipient(SubscriptionManagement.normalised(address), properties.defaultLanguage()))
+			.toList();
 	}
 
 	private List<Recipient> subscribers(Subscription.Kind kind, String target) {

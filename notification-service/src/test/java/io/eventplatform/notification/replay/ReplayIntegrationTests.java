@@ -60,8 +60,8 @@ class ReplayIntegrationTests extends NotificationIntegrationTest {
 
 		assertThat(replay).hasStatus(202);
 		JsonNode groups = json.readTree(replay.getResponse().getContentAsByteArray()).get("groups");
-		assertThat(groups.findValuesAsString("listenerId")).containsExactly("fraud-alert-mail", "weather-alert-mail",
-				"welcome-mail");
+		assertThat(groups.findValuesAsString("listenerId")).containsExactly("fraud-alert-mail",
+				"platform-alert-mail", "weather-alert-mail", "welcome-mail");
 		// Events after the replay on the same partitions: once they are handled, the replayed ones were read again.
 		EventEnvelope<UserRegistered> next = registration(user, "after-replay@example.com");
 		EventEnvelope<FraudSuspected> nextAlert = fraudAlert(account);

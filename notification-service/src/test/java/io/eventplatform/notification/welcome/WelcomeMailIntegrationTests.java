@@ -146,25 +146,9 @@ class WelcomeMailIntegrationTests extends NotificationIntegrationTest {
 		publish(next);
 
 		awaitMailTo("linus@example.com");
-		ConsumerRecord<String, byte[]> deadLetter = awaitDeadLetterMarked(marker);
+		ConsumerRecord<String, byte[]> deadLetter = awaitDeadLetter(Topics.USERS_REGISTERED.deadLetterTopic(), "marker", marker);
 		assertThat(deadLetter.value()).isEqualTo(notJson);
 		assertThat(header(deadLetter, "kafka_dlt-exception-stacktrace")).contains("header ce_id is missing");
-	}
-
-	private ConsumerRecord<String, byte[]> awaitDeadLetterMarked(String marker) {
-		try (var consumer = new org.springframework.kafka.core.DefaultKafkaConsumerFactory<String, byte[]>(
-				KafkaTestUtils.consumerProps(broker, "dlt-" + marker, false),
-				new org.apache.kafka.common.serialization.StringDeserializer(),
-				new org.apache.kafka.common.serialization.ByteArrayDeserializer())
-			.createConsumer()) {
-			consumer.subscribe(java.util.List.of(Topics.USERS_REGISTERED.deadLetterTopic()));
-			java.util.List<ConsumerRecord<String, byte[]>> seen = new java.util.ArrayList<>();
-			await().atMost(Duration.ofSeconds(30)).until(() -> {
-				consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-				return seen.stream().anyMatch(record -> marker.equals(header(record, "marker")));
-			});
-			return seen.stream().filter(record -> marker.equals(header(record, "marker"))).findFirst().orElseThrow();
-		}
 	}
 
 	private static String subjectOf(MimeMessage mail) {
