@@ -56,6 +56,12 @@ final class TopicReader implements AutoCloseable {
 		return seen.stream().filter(matching).toList();
 	}
 
+	/** Polls once more, then the bodies of all matching records read so far (e.g. to compare within an await). */
+	List<tools.jackson.databind.JsonNode> poll(Predicate<ConsumerRecord<String, byte[]>> matching) {
+		consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
+		return seen.stream().filter(matching).map(record -> Platform.json.readTree(record.value())).toList();
+	}
+
 	/** What has arrived so far of the matching records, e.g. after {@link #awaitRecords} ran out of time. */
 	List<ConsumerRecord<String, byte[]>> received(Predicate<ConsumerRecord<String, byte[]>> matching) {
 		return seen.stream().filter(matching).toList();
