@@ -118,6 +118,7 @@ class MetricsPageIntegrationTests {
 				.containsPattern("listener-errors\">0\\.[0-9]*[1-9][0-9]*/s")
 				.containsPattern("publish-failures\">0\\.[0-9]*[1-9][0-9]*/s");
 			assertThat(row(page, "data-topic=\"transactions.recorded\"", "events-in")).containsPattern("rate\">[1-9]");
+			assertThat(page).doesNotContain("web-route-minute-changelog");
 			assertThat(page).contains("id=\"rates\"").contains("\"e2e:users.registered\"");
 		});
 	}
@@ -198,6 +199,7 @@ class MetricsPageIntegrationTests {
 				platform_events_publish_failures_total{application="test-service",topic="users.registered"} %3$d
 				# TYPE kafka_topic_partition_current_offset gauge
 				kafka_topic_partition_current_offset{topic="transactions.recorded",partition="0"} %4$d
+				kafka_topic_partition_current_offset{topic="analytics-service-web-route-minute-changelog",partition="0"} %4$d
 				""".formatted(4 * n, 3 * n, n, 100 * n);
 	}
 

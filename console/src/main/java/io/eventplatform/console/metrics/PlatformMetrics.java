@@ -31,7 +31,9 @@ class PlatformMetrics {
 
 	static final String WINDOW = "[5m]";
 
-	static final String EVENTS_IN = "sum by (topic) (rate(kafka_topic_partition_current_offset{topic!~\"__.*\"}"
+	/** The platform's topics and their dead letters: not Kafka's own, nor Kafka Streams' changelogs and repartitions. */
+	static final String EVENTS_IN = "sum by (topic) (rate(kafka_topic_partition_current_offset"
+			+ "{topic!~\"__.*|.+-changelog|.+-repartition\"}"
 			+ WINDOW + "))";
 
 	static final String END_TO_END_BUCKETS = "sum by (topic, le) (rate(platform_events_end_to_end_seconds_bucket"
