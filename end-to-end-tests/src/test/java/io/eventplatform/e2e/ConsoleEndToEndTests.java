@@ -277,6 +277,34 @@ class ConsoleEndToEndTests {
 		operator.screenshot("messages");
 	}
 
+	@Test
+	@Order(7)
+	void showsTheBusiestRoutesWithTheirChartAndTheLatencyOfEventsFromPrometheus() throws Exception {
+		// The registrations of this class went through the gateway: their route is among the busiest
+		register("web+" + UUID.randomUUID() + "@example.com");
+		String route = "[data-test=route-row][data-route='POST /api/users/**']";
+		await("the registrations' route on the web traffic page").atMost(PATIENCE).untilAsserted(() -> {
+			operator.get(console("/web"));
+			assertThat(operator.has(route)).isTrue();
+		});
+		assertThat(Long.parseLong(operator.find(route + " [data-test=calls]").getText().replace(",", "")))
+			.isPositive();
+		operator.find(route + " [data-test=route-link]").click();
+		operator.find("[data-test=route-chart-plot] canvas");
+		operator.screenshot("web-traffic");
+
+		if (platform.settings().monitoring().enabled()) {
+			// notification-service reads users.registered: the time from each registration to its listener
+			String latency = "[data-test=end-to-end] [data-topic='users.registered'] [data-test=p99]";
+			await("the end-to-end latency of users.registered from Prometheus").atMost(PATIENCE).untilAsserted(() -> {
+				operator.get(console("/metrics"));
+				assertThat(operator.has(latency)).isTrue();
+				assertThat(operator.find(latency).getText()).isNotBlank();
+			});
+			operator.screenshot("metrics");
+		}
+	}
+
 	private static String console(String path) {
 		// The loopback address, as the start-up summary prints it: the authorisation server takes any port there.
 		return "http://127.0.0.1:" + platform.settings().gatewayPort() + "/console" + path;
