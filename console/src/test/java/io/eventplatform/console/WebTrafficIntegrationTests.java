@@ -140,6 +140,16 @@ class WebTrafficIntegrationTests {
 	}
 
 	@Test
+	void shouldChartTheCallsTheGatewayRefusedBeforeAnyRoute() throws Exception {
+		gateway.answer("GET " + SERIES, SERIES_POINTS);
+
+		String refused = page(get("/web/route").param("route", "GET unrouted"), viewer());
+
+		assertThat(last(SERIES).query()).isEqualTo("route=GET%20unrouted&resolution=minute");
+		assertThat(refused).contains("<code data-test=\"chart-route\">GET unrouted</code>");
+	}
+
+	@Test
 	void shouldChartTheErrorShareOverTime() throws Exception {
 		gateway.answer("GET " + ERRORS, SERIES_POINTS.replace("\"route\":\"GET /api/users/{id}\",", ""));
 

@@ -64,17 +64,17 @@ final class StoppedConsumer {
 				.until(() -> !consumer.poll(Duration.ofMillis(200)).isEmpty() || !consumer.assignment().isEmpty());
 			// Load while it consumes: transactions through the gateway, each one record on the topic.
 			await("transactions consumed by " + GROUP).atMost(Duration.ofSeconds(60)).pollInSameThread().until(() -> {
-				HttpResponse<String> recorded = Platform.post("/api/transactions", """
-						{"accountId":"ACC-STOP-%s","amount":"12.00","currency":"EUR","direction":"DEBIT","merchant":"Bakery",
-						 "merchantCountry":"NL","occurredAt":"%s"}""".formatted(UUID.randomUUID().toString().substring(0, 8),
-						Instant.now().truncatedTo(ChronoUnit.SECONDS)), UUID.randomUUID().toString(), token);
-				assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+				recordTransaction(token);
 				consumed.addAndGet(consumer.poll(Duration.ofMillis(500)).count());
 				consumer.commitSync();
 				return consumed.get() >= 3;
 			});
 		}
 		stoppedAt = Instant.now();
+		// Load after it stopped too, so that its lag shows the traffic it misses even when no other test runs.
+		for (int i = 0; i < 3; i++) {
+			recordTransaction(token);
+		}
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers()))) {
 			await("no member left in " + GROUP).atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 				ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GROUP))
@@ -88,5 +88,14 @@ final class StoppedConsumer {
 				.as("offsets committed by " + GROUP)
 				.isNotEmpty();
 		}
+	}
+
+	/** One transaction through the gateway: one record on {@link #TOPIC}. */
+	private static void recordTransaction(String token) {
+		HttpResponse<String> recorded = Platform.post("/api/transactions", """
+				{"accountId":"ACC-STOP-%s","amount":"12.00","currency":"EUR","direction":"DEBIT","merchant":"Bakery",
+				 "merchantCountry":"NL","occurredAt":"%s"}""".formatted(UUID.randomUUID().toString().substring(0, 8),
+				Instant.now().truncatedTo(ChronoUnit.SECONDS)), UUID.randomUUID().toString(), token);
+		assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
 	}
 }

@@ -141,10 +141,17 @@ class WebAnalyticsEndToEndTests {
 		assertThat(point.get("serverErrors").asLong()).isEqualTo(serverErrors);
 		assertThat(point.get("errorShare").asDouble())
 			.isCloseTo((double) (clientErrors + serverErrors) / selected.size(), Offset.offset(1e-9));
-		// Latencies through the gateway on this machine are well below 256 ms, where the histogram is exact.
-		assertThat(point.get("p50").asLong()).isEqualTo(nearestRank(latencies, 50));
-		assertThat(point.get("p95").asLong()).isEqualTo(nearestRank(latencies, 95));
-		assertThat(point.get("p99").asLong()).isEqualTo(nearestRank(latencies, 99));
+		for (int percentile : new int[] { 50, 95, 99 }) {
+			assertPercentile(point.get("p" + percentile).asLong(), nearestRank(latencies, percentile));
+		}
+	}
+
+	/**
+	 * The service's histogram keeps two significant digits: exact up to 255 ms, and above that it reports the top of
+	 * the value's bucket, at most 1 % more.
+	 */
+	private static void assertPercentile(long reported, long byHand) {
+		assertThat(reported).isBetween(byHand, byHand < 256 ? byHand : byHand + byHand / 100 + 1);
 	}
 
 	private static long nearestRank(List<Long> sorted, int percentile) {

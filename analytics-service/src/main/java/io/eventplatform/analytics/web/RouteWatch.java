@@ -107,7 +107,7 @@ class RouteWatch implements Processor<Windowed<String>, TrafficStats, String, Ev
 							100 * maxShare, properties.consecutiveMinutes(), since));
 		// The same minimum as for errors: one slow call in a quiet minute is no slow route.
 		judge(route, minute, around, LATENCY_RULE,
-				stats -> stats.calls() >= properties.minCalls() && stats.percentile(99) > maxP99,
+				stats -> stats.calls() >= properties.minCalls() && stats.p99Above(maxP99),
 				stats -> stats.percentile(99), maxP99,
 				(stats, since) -> String.format(Locale.ROOT,
 						"p99 latency %d ms of %d calls in the minute from %s, above the limit of %d ms, in each of %d "

@@ -72,6 +72,14 @@ public final class TrafficStats {
 		return calls == 0 ? 0 : latencies.getValueAtPercentile(percentile);
 	}
 
+	/**
+	 * Whether the p99 is above the limit for certain: the whole histogram bucket of the p99 lies above it. (The p99
+	 * reported is the bucket's top, which for a latency exactly at a limit above 255 ms is up to 1 % more.)
+	 */
+	public boolean p99Above(long limitMillis) {
+		return calls > 0 && latencies.lowestEquivalentValue(latencies.getValueAtPercentile(99)) > limitMillis;
+	}
+
 	public Traffic traffic() {
 		return new Traffic(calls, clientErrors, serverErrors, errorShare(), percentile(50), percentile(95),
 				percentile(99));

@@ -2,6 +2,7 @@ package io.eventplatform.analytics.web;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.apache.kafka.common.serialization.Serde;
@@ -64,9 +65,16 @@ class WebTopology {
 		this.properties = properties;
 	}
 
-	/** {@code <METHOD> <route pattern>}, e.g. {@code GET /api/users/{id}}. */
+	/** The methods a route is told apart by; the gateway logs whatever a caller sent, even before refusing it. */
+	private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
+	/**
+	 * {@code <METHOD> <route pattern>}, e.g. {@code GET /api/users/{id}}; any other method is {@code OTHER}, so callers
+	 * making up methods cannot grow the number of routes (and a client's window) without bound.
+	 */
 	static String routeOf(GatewayRequestCompleted call) {
-		return call.method() + " " + call.route();
+		String method = METHODS.contains(call.method()) ? call.method() : "OTHER";
+		return method + " " + call.route();
 	}
 
 	@Autowired

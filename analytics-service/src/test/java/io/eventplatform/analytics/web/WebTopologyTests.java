@@ -305,6 +305,37 @@ class WebTopologyTests {
 	}
 
 	@Test
+	void shouldCountMadeUpMethodsAsOneRouteOfTheirPattern() {
+		start(PROPERTIES);
+		for (int i = 0; i < 50; i++) {
+			send("anonymous", "M" + i + " unrouted", 400, 1, TEN.plusMillis(i));
+		}
+		send("anonymous", "GET unrouted", 401, 1, TEN.plusSeconds(1));
+
+		WindowStore<String, Map<String, TrafficStats>> clients = topology.driver()
+			.getWindowStore(WebTopology.CLIENT_MINUTE_STORE);
+		Map<String, TrafficStats> anonymous = clients.fetch("anonymous", TEN.toEpochMilli());
+		assertThat(anonymous).containsOnlyKeys("OTHER unrouted", "GET unrouted");
+		assertThat(anonymous.get("OTHER unrouted").calls()).isEqualTo(50);
+		assertThat(minute(WebTopology.ROUTE_MINUTE_STORE, "OTHER unrouted", TEN).calls()).isEqualTo(50);
+	}
+
+	@Test
+	void shouldNotAlertAtAP99LimitBeyondTheExactRangeOfTheHistogram() {
+		start(new WebProperties(Duration.ofMinutes(2), Duration.ofMinutes(10), Duration.ofHours(25),
+				Duration.ofDays(31), 3, 4, 0.5, Duration.ofSeconds(2)));
+		for (int minute = 0; minute < 4; minute++) {
+			sendMinute(ROUTE, minute, 4, 0, 2_000);
+		}
+		assertThat(alerts()).as("exactly at 2 s").isEmpty();
+
+		for (int minute = 4; minute < 7; minute++) {
+			sendMinute(ROUTE, minute, 4, 0, 2_100);
+		}
+		assertThat(alerts()).hasSize(1);
+	}
+
+	@Test
 	void shouldNotAlertOnSlowMinutesWithFewerCallsThanTheMinimum() {
 		start(PROPERTIES);
 		for (int minute = 0; minute < 4; minute++) {

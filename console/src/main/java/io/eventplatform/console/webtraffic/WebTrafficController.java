@@ -33,7 +33,8 @@ import io.eventplatform.console.webtraffic.WebAnalytics.Sort;
 class WebTrafficController {
 
 	/** A route as the gateway names it: a method, a space, a path pattern; bounded before it reaches a URL. */
-	private static final Pattern ROUTE = Pattern.compile("[A-Z]{3,7} /[\\x21-\\x7e]{0,290}");
+	/** A route as the gateway names it: a method and its pattern, or {@code unrouted} for calls refused before one. */
+	private static final Pattern ROUTE = Pattern.compile("[A-Z]{3,7} (/[\\x21-\\x7e]{0,290}|unrouted)");
 
 	private final WebAnalytics analytics;
 
