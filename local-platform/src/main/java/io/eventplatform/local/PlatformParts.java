@@ -18,27 +18,18 @@ import io.eventplatform.local.monitoring.MonitoringSettings;
 import io.eventplatform.local.monitoring.PrometheusRuleFile;
 import io.eventplatform.local.process.JavaCommand;
 import io.eventplatform.local.process.Readiness;
+import io.eventplatform.local.process.ServiceJvm;
 
 /**
  * The parts of the platform and how each one is started, derived from the {@link PlatformSettings}.
  */
 final class PlatformParts {
 
-	/**
-	 * Sized so that eight applications, the broker and the mail server stay within about 2.5 GiB resident on a 2-core
-	 * machine. The serial collector has no background threads; C1 only starts faster and skips C2's memory-hungry
-	 * compilations (peak throughput is not what a local run is for); {@code file.encoding} gives Java 17 the UTF-8
-	 * default that Java 18 has, whatever the machine's locale.
-	 */
 	/** Where the build copies the Prometheus JMX exporter agent (local-platform's pom). */
 	static final Path JMX_EXPORTER_AGENT = Path.of("local-platform", "target", "agents", "jmx_prometheus_javaagent.jar");
 
 	/** The JMX exporter's rules, shared with Strimzi's metricsConfig. */
 	static final Path JMX_EXPORTER_RULES = Path.of("k8s", "base", "kafka", "kafka-metrics.yaml");
-
-	static final List<String> APPLICATION_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-			"-Xss512k", "-Xms32m", "-Xmx256m", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m",
-			"-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8");
 
 	static final String ANALYTICS = "analytics-service";
 
@@ -49,6 +40,14 @@ final class PlatformParts {
 
 	/** The broker (or the three nodes of a cluster) and the mail server, then the services and the gateway. */
 	static List<Part> of(PlatformSettings settings) {
+		return of(settings, false);
+	}
+
+	/**
+	 * @param trainingStartupCache every application writes its AOT cache when it stops ({@link StartupCacheTraining})
+	 * instead of using it
+	 */
+	static List<Part> of(PlatformSettings settings, boolean trainingStartupCache) {
 		List<Part> parts = new ArrayList<>();
 		KafkaCluster kafka = settings.kafka();
 		LocalMonitoring monitoring = settings.monitoring().enabled() ? monitoring(settings) : null;
@@ -64,7 +63,8 @@ final class PlatformParts {
 		if (monitoring != null) {
 			parts.addAll(monitoringParts(settings, monitoring));
 		}
-		settings.applications().forEach(application -> parts.add(application(settings, application)));
+		settings.applications()
+			.forEach(application -> parts.add(application(settings, application, trainingStartupCache)));
 		return parts;
 	}
 
@@ -135,16 +135,18 @@ final class PlatformParts {
 	 * group says so.
 	 */
 	static Part application(PlatformSettings settings, Application application) {
+		return application(settings, application, false);
+	}
+
+	private static Part application(PlatformSettings settings, Application application, boolean trainingStartupCache) {
 		Path projectDir = settings.projectDir();
 		Path jar = application.jar(projectDir);
-		List<String> jvmOptions = APPLICATION_JVM_OPTIONS;
+		List<String> jvmOptions = ServiceJvm.OPTIONS;
 		Path extracted = application.extractedJar(projectDir);
 		if (Files.isRegularFile(extracted) && isUpToDate(extracted, jar)) {
 			jar = extracted;
-			Path archive = application.classDataArchive(projectDir);
-			if (Files.isRegularFile(archive) && isUpToDate(archive, extracted)) {
-				jvmOptions = withClassDataArchive(archive);
-			}
+			jvmOptions = startupCache(application.aotCache(projectDir), application.classDataArchive(projectDir),
+					extracted, ServiceJvm.hasAotCache(), trainingStartupCache);
 		}
 		boolean gateway = application.routeKey() == null;
 		String address = !gateway ? "127.0.0.1:" + application.port()
@@ -176,16 +178,23 @@ final class PlatformParts {
 	}
 
 	/**
-	 * The archive holds the classes as the training start loaded them; the JVM checks that the jars are the same and
-	 * quietly does without the archive otherwise (-Xshare:auto, the default), so a stale archive costs time, never
-	 * correctness.
+	 * The fastest start the build prepared for the extracted layout: on JDK 25 or newer its AOT cache (classes and
+	 * method profiles from {@link StartupCacheTraining}'s workload), else the class data sharing archive of the build's
+	 * training start (classes only). The JVM checks either against its own version, class path and options and runs
+	 * without it otherwise (a stale cache costs time, never correctness).
 	 */
-	static List<String> withClassDataArchive(Path archive) {
-		List<String> options = new ArrayList<>(APPLICATION_JVM_OPTIONS);
-		options.add("-XX:SharedArchiveFile=" + archive);
-		options.add("-Xlog:cds=off");
-		options.add("-Xlog:cds+dynamic=off");
-		return List.copyOf(options);
+	static List<String> startupCache(Path aotCache, Path classDataArchive, Path extracted, boolean aotCapable,
+			boolean training) {
+		if (aotCapable && training) {
+			return ServiceJvm.writingAotCache(aotCache);
+		}
+		if (aotCapable && Files.isRegularFile(aotCache) && isUpToDate(aotCache, extracted)) {
+			return ServiceJvm.withAotCache(aotCache);
+		}
+		if (Files.isRegularFile(classDataArchive) && isUpToDate(classDataArchive, extracted)) {
+			return ServiceJvm.withClassDataArchive(classDataArchive);
+		}
+		return ServiceJvm.OPTIONS;
 	}
 
 	/**

@@ -250,6 +250,11 @@ public record PlatformSettings(Path projectDir, Path dataDir, int kafkaPort, int
 			return projectDir.resolve(name).resolve("target").resolve("app").resolve(name + ".jar");
 		}
 
+		/** The AOT cache (JDK 25 or newer) that {@link StartupCacheTraining} wrote for the extracted layout. */
+		Path aotCache(Path projectDir) {
+			return projectDir.resolve(name).resolve("target").resolve("app").resolve(name + ".aot");
+		}
+
 		/** The class data sharing archive the build trained for the extracted layout. */
 		Path classDataArchive(Path projectDir) {
 			return projectDir.resolve(name).resolve("target").resolve("app").resolve(name + ".jsa");

@@ -11,16 +11,12 @@ import java.util.List;
 
 import io.eventplatform.local.process.ChildProcess;
 import io.eventplatform.local.process.JavaCommand;
+import io.eventplatform.local.process.ServiceJvm;
 import static org.awaitility.Awaitility.await;
 import org.awaitility.core.ConditionTimeoutException;
 
 /** The baseline application as a process of its own, started like the platform's services. */
 public final class BaselineProcess implements AutoCloseable {
-
-	/** The services' JVM options as local-platform starts them (its {@code PlatformParts}); keep the two equal. */
-	static final List<String> SERVICE_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
-			"-Xms32m", "-Xmx256m", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m",
-			"-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8");
 
 	private final ChildProcess process;
 
@@ -34,7 +30,7 @@ public final class BaselineProcess implements AutoCloseable {
 	/** Starts it and waits until it is ready; tokens are checked against {@code issuer}, as in every service. */
 	public static BaselineProcess start(int port, URI issuer, String bootstrapServers, Path projectDir, Path dataDir,
 			Path logFile, Duration timeout, Clock clock) {
-		List<String> command = JavaCommand.mainClass(SERVICE_JVM_OPTIONS, BaselineApplication.class,
+		List<String> command = JavaCommand.mainClass(ServiceJvm.OPTIONS, BaselineApplication.class,
 				List.of("--server.port=" + port, "--spring.application.name=benchmark-baseline",
 						"--platform.security.issuer-uri=" + issuer, "--spring.kafka.bootstrap-servers=" + bootstrapServers,
 						"--platform.data-dir=" + dataDir));
