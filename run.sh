@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs the whole platform on this machine with only a JDK (17 or newer): builds it, then starts a Kafka broker, a mail
-# server, the six services and the gateway, each as its own process, and Prometheus with Alertmanager where they are
-# installed (it says how to install them otherwise). Ctrl-C stops them all, in order.
+# Runs the whole platform on this machine with only a JDK (17 or newer; the newest found, see
+# local-platform/platform-java.sh): builds it (on JDK 25 or newer also each application's AOT cache, trained once per
+# build), then starts a Kafka broker, a mail server, the six services and the gateway, each as its own process, and
+# Prometheus with Alertmanager where they are installed (it says how to install them otherwise). Ctrl-C stops them all,
+# in order.
 #
 #   ./run.sh                 build, then start
 #   ./run.sh --demo          ... and send simulated users through the gateway
@@ -21,11 +23,9 @@ for arg in "$@"; do
   esac
 done
 
-if [ -n "${JAVA_HOME:-}" ]; then
-  java="$JAVA_HOME/bin/java"
-elif command -v java >/dev/null 2>&1; then
-  java="java"
-else
+# shellcheck source=local-platform/platform-java.sh
+. local-platform/platform-java.sh
+if ! platform_java; then
   echo "run.sh needs a JDK 17 or newer: set JAVA_HOME or put java on the PATH." >&2
   exit 1
 fi
@@ -34,8 +34,12 @@ if [ "$build" = true ]; then
   echo "Building the platform (./mvnw -B -q -DskipTests install); the first build downloads dependencies and takes a few minutes..."
   ./mvnw -B -q -DskipTests install
 fi
+case " ${args[*]-} " in
+  *" --help "*|*" -h "*) ;;
+  *) platform_startup_caches ;;
+esac
 
-# The launcher only starts and watches the parts; a small heap is plenty.
+# The launcher only starts and watches the parts (C1 is plenty for that); the applications run the JDK's default JIT.
 exec "$java" -Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k \
   -cp "local-platform/target/classes:local-platform/target/lib/*" \
   io.eventplatform.local.LocalPlatformCommand ${args[@]+"${args[@]}"}

@@ -46,11 +46,9 @@ if [ "$main" = io.eventplatform.benchmarks.BenchmarkCommand ]; then
   fi
 fi
 
-if [ -n "${JAVA_HOME:-}" ]; then
-  java="$JAVA_HOME/bin/java"
-elif command -v java >/dev/null 2>&1; then
-  java="java"
-else
+# shellcheck source=local-platform/platform-java.sh
+. local-platform/platform-java.sh
+if ! platform_java; then
   echo "benchmarks/run.sh needs a JDK 17 or newer: set JAVA_HOME or put java on the PATH." >&2
   exit 1
 fi
@@ -58,6 +56,12 @@ fi
 if [ "$build" = true ]; then
   echo "Building the platform and the benchmarks (./mvnw -B -q -DskipTests package -pl benchmarks -am)..."
   ./mvnw -B -q -DskipTests package -pl benchmarks -am
+fi
+if [ "$main" = io.eventplatform.benchmarks.BenchmarkCommand ]; then
+  case " ${args[*]-} " in
+    *" --help "*|*" -h "*|*" --gateway "*) ;;
+    *) platform_startup_caches ;;
+  esac
 fi
 
 exec "$java" ${jvm_options[@]+"${jvm_options[@]}"} -Dproject.root=. \

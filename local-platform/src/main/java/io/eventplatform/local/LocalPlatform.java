@@ -228,7 +228,12 @@ public final class LocalPlatform implements AutoCloseable {
 	 * stop. Calling it again does nothing.
 	 */
 	@Override
-	public synchronized void close() {
+	public void close() {
+		close(APPLICATION_STOP_GRACE);
+	}
+
+	/** {@link #close()}, giving the applications {@code applicationGrace} to end before they are killed. */
+	synchronized void close(Duration applicationGrace) {
 		if (closed) {
 			return;
 		}
@@ -237,7 +242,7 @@ public final class LocalPlatform implements AutoCloseable {
 			console.println("▸ stopping");
 		}
 		List<Running> applications = running.stream().filter(part -> part.stage() == Stage.APPLICATIONS).toList();
-		stop(applications, APPLICATION_STOP_GRACE);
+		stop(applications, applicationGrace);
 		List<Running> infrastructure = running.stream().filter(part -> part.stage() == Stage.INFRASTRUCTURE).toList();
 		for (int i = infrastructure.size() - 1; i >= 0; i--) {
 			stop(List.of(infrastructure.get(i)), INFRASTRUCTURE_STOP_GRACE);

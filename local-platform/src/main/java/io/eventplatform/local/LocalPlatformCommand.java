@@ -45,11 +45,15 @@ public final class LocalPlatformCommand {
 	private LocalPlatformCommand() {
 	}
 
-	public static void main(String[] args) throws InterruptedException {
-		// Before any logger exists: the launcher's terminal is for progress lines, not for the Kafka client's logs.
+	/** Before any logger exists: the launcher's terminal is for progress lines, not for the Kafka client's logs. */
+	static void useLauncherLogging() {
 		if (System.getProperty("logback.configurationFile") == null) {
 			System.setProperty("logback.configurationFile", "io/eventplatform/local/launcher-logback.xml");
 		}
+	}
+
+	public static void main(String[] args) throws InterruptedException {
+		useLauncherLogging();
 		PrintStream console = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
 		Clock clock = Clock.systemUTC();
 		Options options;

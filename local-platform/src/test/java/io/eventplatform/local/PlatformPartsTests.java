@@ -10,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.eventplatform.local.process.ServiceJvm;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -103,6 +105,59 @@ class PlatformPartsTests {
 		assertThat(command).contains("-jar", project.resolve("registration-service/target/registration-service.jar")
 			.toString());
 		assertThat(command).noneMatch(option -> option.startsWith("-XX:SharedArchiveFile"));
+	}
+
+	@Test
+	void runsTheApplicationsWithTheJdksDefaultJitAsTheImagesDo(@TempDir Path project) throws IOException {
+		// When
+		List<String> command = registrationCommand(project, 0, 1, 2);
+
+		// Then: C2 as in production, not C1 only
+		assertThat(command).noneMatch(option -> option.startsWith("-XX:TieredStopAtLevel"))
+			.noneMatch(option -> option.startsWith("-XX:-TieredCompilation"));
+	}
+
+	@Test
+	void prefersTheAotCacheOnAJdkThatHasOneAndTheArchiveOtherwise(@TempDir Path app) throws IOException {
+		// Given: the layout, then the CDS archive and the AOT cache, both newer than it
+		Path extracted = write(app.resolve("registration-service.jar"), 0);
+		Path archive = write(app.resolve("registration-service.jsa"), 1);
+		Path cache = write(app.resolve("registration-service.aot"), 2);
+
+		// Then
+		assertThat(PlatformParts.startupCache(cache, archive, extracted, true, false))
+			.contains("-XX:AOTCache=" + cache)
+			.noneMatch(option -> option.startsWith("-XX:SharedArchiveFile"));
+		assertThat(PlatformParts.startupCache(cache, archive, extracted, false, false))
+			.contains("-XX:SharedArchiveFile=" + archive)
+			.noneMatch(option -> option.startsWith("-XX:AOTCache"));
+	}
+
+	@Test
+	void fallsBackToTheArchiveWhenTheAotCacheIsOlderThanTheLayout(@TempDir Path app) throws IOException {
+		// Given: a cache trained for an earlier build
+		Path cache = write(app.resolve("registration-service.aot"), 0);
+		Path extracted = write(app.resolve("registration-service.jar"), 1);
+		Path archive = write(app.resolve("registration-service.jsa"), 2);
+
+		// Then
+		assertThat(PlatformParts.startupCache(cache, archive, extracted, true, false))
+			.contains("-XX:SharedArchiveFile=" + archive)
+			.noneMatch(option -> option.startsWith("-XX:AOTCache"));
+	}
+
+	@Test
+	void theTrainingRunWritesTheAotCacheWhateverIsThere(@TempDir Path app) throws IOException {
+		// Given
+		Path extracted = write(app.resolve("registration-service.jar"), 0);
+		Path cache = write(app.resolve("registration-service.aot"), 1);
+
+		// Then
+		assertThat(PlatformParts.startupCache(cache, app.resolve("registration-service.jsa"), extracted, true, true))
+			.contains("-XX:AOTCacheOutput=" + cache)
+			.noneMatch(option -> option.startsWith("-XX:AOTCache="));
+		assertThat(PlatformParts.startupCache(cache, app.resolve("registration-service.jsa"), extracted, true, true))
+			.containsSubsequence(ServiceJvm.OPTIONS);
 	}
 
 	/** registration-service's command after the build wrote its files at the given minutes. */

@@ -3,6 +3,8 @@ package io.eventplatform.local.demo;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A request to the gateway's API, without the access token (the generator adds it).
  *
@@ -11,10 +13,14 @@ import java.util.Map;
  * @param jsonBody the body, or {@code null}
  * @param headers further headers, such as an {@code Idempotency-Key}
  */
-public record DemoRequest(String method, String path, String jsonBody, Map<String, String> headers) {
+public record DemoRequest(String method, String path, @Nullable String jsonBody, Map<String, String> headers) {
 
 	public DemoRequest {
 		headers = Map.copyOf(headers);
+	}
+
+	public static DemoRequest get(String path) {
+		return new DemoRequest("GET", path, null, Map.of());
 	}
 
 	public static DemoRequest post(String path, String jsonBody) {

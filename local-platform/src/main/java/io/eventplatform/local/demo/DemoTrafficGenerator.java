@@ -98,12 +98,13 @@ public final class DemoTrafficGenerator implements AutoCloseable {
 	}
 
 	private int send(DemoRequest demoRequest) throws IOException, InterruptedException {
+		String body = demoRequest.jsonBody();
 		HttpRequest.Builder request = HttpRequest.newBuilder(gatewayUrl.resolve(demoRequest.path()))
 			.timeout(Duration.ofSeconds(10))
 			.header("Authorization", "Bearer " + tokens.current())
-			.method(demoRequest.method(), demoRequest.jsonBody() == null ? HttpRequest.BodyPublishers.noBody()
-					: HttpRequest.BodyPublishers.ofString(demoRequest.jsonBody()));
-		if (demoRequest.jsonBody() != null) {
+			.method(demoRequest.method(),
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		if (body != null) {
 			request.header("Content-Type", "application/json");
 		}
 		demoRequest.headers().forEach(request::header);

@@ -1,0 +1,108 @@
+package io.eventplatform.local;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.eventplatform.local.PlatformSettings.Application;
+import io.eventplatform.local.process.ServiceJvm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.abort;
+
+/**
+ * The AOT caches trained for the real applications this build made (the reactor has packaged them before this
+ * module's tests), with a JDK 25 or newer found beside the one running the tests, as {@code ./run.sh} finds it.
+ */
+class StartupCacheTrainingIntegrationTests {
+
+	static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
+
+	@Test
+	void writesACacheForEveryApplicationThatItsJvmThenTakes(@TempDir Path temp) throws Exception {
+		// Given
+		Path java = newestJdk().orElseGet(() -> abort("No JDK " + ServiceJvm.AOT_CACHE_RELEASE + " or newer beside "
+				+ System.getProperty("java.home") + ": the AOT cache is not trained here (the CDS archive serves)"));
+		PlatformSettings settings = PlatformSettings.defaults(PROJECT);
+		assertThat(settings.applications()).allSatisfy(application -> assertThat(application.extractedJar(PROJECT))
+			.as("built with the extracted layout (not -Dplatform.app-cds.skip=true)").isRegularFile());
+
+		// When: trained as run.sh trains them, with a shorter workload
+		Path output = temp.resolve("training.log");
+		Process training = new ProcessBuilder(java.toString(), "-Xmx128m", "-Dproject.root=" + PROJECT, "-cp",
+				System.getProperty("java.class.path"), StartupCacheTraining.class.getName(), "--workload", "PT20S")
+			.redirectErrorStream(true)
+			.redirectOutput(output.toFile())
+			.start();
+		boolean ended = training.waitFor(12, TimeUnit.MINUTES);
+		if (!ended) {
+			training.destroyForcibly();
+		}
+
+		// Then: every cache written, newer than its layout
+		String log = Files.readString(output, StandardCharsets.UTF_8);
+		assertThat(ended).as(log).isTrue();
+		assertThat(training.exitValue()).as(log).isZero();
+		assertThat(StartupCacheTraining.stale(settings)).as(log).isEmpty();
+		assertThat(log).contains("queries").doesNotContain("no cache written");
+
+		// And: the JVM takes the cache for the options the platform starts it with (AOTMode=on fails otherwise)
+		Application registration = settings.applications().get(0);
+		List<String> command = new ArrayList<>(List.of(java.toString()));
+		command.addAll(ServiceJvm.withAotCache(registration.aotCache(PROJECT)));
+		command.addAll(List.of("-XX:AOTMode=on", "-Dspring.context.exit=onRefresh", "-jar",
+				registration.extractedJar(PROJECT).toString(), "--server.port=0",
+				"--platform.data-dir=" + temp.resolve("data"), "--spring.kafka.admin.auto-create=false",
+				"--logging.level.root=WARN"));
+		Process start = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(temp.resolve("start.log").toFile())
+			.start();
+		assertThat(start.waitFor(3, TimeUnit.MINUTES)).isTrue();
+		assertThat(start.exitValue()).as(Files.readString(temp.resolve("start.log"))).isZero();
+	}
+
+	/** As local-platform/platform-java.sh looks: the JDKs installed beside the one running the tests. */
+	static Optional<Path> newestJdk() throws IOException {
+		Path home = Path.of(System.getProperty("java.home")).toRealPath();
+		Path installed = home.getParent();
+		if (installed == null) {
+			return Optional.empty();
+		}
+		try (Stream<Path> jdks = Files.list(installed)) {
+			return jdks.map(jdk -> jdk.resolve("bin").resolve("java"))
+				.filter(Files::isExecutable)
+				.filter(java -> featureVersion(java) >= ServiceJvm.AOT_CACHE_RELEASE)
+				.max(Comparator.comparingInt(StartupCacheTrainingIntegrationTests::featureVersion));
+		}
+	}
+
+	private static int featureVersion(Path java) {
+		try {
+			Process version = new ProcessBuilder(java.toString(), "-version").redirectErrorStream(true).start();
+			String text = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			version.waitFor(30, TimeUnit.SECONDS);
+			Matcher matcher = Pattern.compile("version \"(\\d+)").matcher(text);
+			return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return 0;
+		}
+	}
+
+}
