@@ -32,6 +32,9 @@ public final class StartupCacheTraining {
 
 	static final Duration DEFAULT_WORKLOAD = Duration.ofSeconds(60);
 
+	/** A build step may share the machine with other work: slower than a start should ever be, then it fails. */
+	private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(10);
+
 	/** Each JVM assembles its cache after it stops (a child JVM does, some 10 to 30 s of CPU): eight at once on 2 cores. */
 	private static final Duration CACHE_WRITE_GRACE = Duration.ofMinutes(6);
 
@@ -54,7 +57,8 @@ public final class StartupCacheTraining {
 		}
 		PlatformSettings settings = PlatformSettings
 			.onFreePorts(projectDir, projectDir.resolve("local-platform/target/startup-cache-training"))
-			.withMonitoring(false);
+			.withMonitoring(false)
+			.withStartupTimeout(STARTUP_TIMEOUT);
 		List<Application> stale = stale(settings);
 		if (ifStale && stale.isEmpty()) {
 			console.println("The AOT caches are up to date.");
