@@ -19,6 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.stream.Collectors;
 
 import io.eventplatform.benchmarks.baseline.BaselineProcess;
 import io.eventplatform.benchmarks.footprint.CpuAccount;
@@ -31,11 +33,16 @@ import io.eventplatform.benchmarks.kafka.ConsumerGroups;
 import io.eventplatform.benchmarks.kafka.KafkaTools;
 import io.eventplatform.benchmarks.latency.CatchUp;
 import io.eventplatform.benchmarks.latency.EndToEndLatency;
+import io.eventplatform.benchmarks.report.CpuPerEvent;
 import io.eventplatform.benchmarks.report.Machine;
+import io.eventplatform.benchmarks.report.PlatformJvm;
 import io.eventplatform.benchmarks.report.ReportWriter;
 import io.eventplatform.benchmarks.report.Results;
 import io.eventplatform.benchmarks.report.Results.NotRun;
+import io.eventplatform.benchmarks.report.Summary;
 import io.eventplatform.benchmarks.report.Target.Comparison;
+import io.eventplatform.benchmarks.warmup.Slice;
+import io.eventplatform.benchmarks.warmup.SteadyState;
 import io.eventplatform.contract.Topics;
 import io.eventplatform.local.LocalPlatform;
 import io.eventplatform.local.PlatformSettings;
@@ -62,6 +69,30 @@ final class Benchmark {
 			"weather-ingest-service", "transaction-service", "notification-service", "analytics-service",
 			"warehouse-service", "gateway", "console");
 
+	static final String CPU_INGEST_SINGLE = "cpu.weather-ingest.single";
+
+	static final String CPU_GATEWAY_CALL = "cpu.gateway.call";
+
+	static final String CPU_INGEST_BATCH = "cpu.weather-ingest.batch";
+
+	static final String CPU_ANALYTICS = "cpu.analytics";
+
+	static final String CPU_WAREHOUSE = "cpu.warehouse";
+
+	/** A target is warmed up once it reaches this fraction of its steady rate. */
+	static final double WARMED_UP = 0.9;
+
+	/** The heading of each figure's CPU table. */
+	private static final Map<String, String> CPU_TABLES = Map.of("H", "H: trivial endpoint, direct", "R",
+			"R: single readings direct to weather-ingest", "G", "G: single readings through the gateway", "N",
+			"N: single readings through nginx", "B", "B: batches direct to weather-ingest");
+
+	private static final String CPU_TABLE_E2E = "E2E: readings through the gateway at half of G, until every consumer "
+			+ "took effect";
+
+	private static final String CPU_TABLE_CATCH_UP = "Catch-up: backlog written, consumers restarted and drained "
+			+ "(their start included)";
+
 	private final BenchmarkSettings settings;
 
 	private final PrintStream out;
@@ -74,6 +105,15 @@ final class Benchmark {
 
 	/** Each part's CPU time, to split every measured run by process; set once the platform runs. */
 	private CpuAccount cpu = new CpuAccount(Map.of());
+
+	/** What each part spent per request or reading, per figure and run. */
+	private final CpuPerEvent cpuPerEvent = new CpuPerEvent();
+
+	/** Each HTTP target's rates from its first request on: the warm-up slices, then its measured runs. */
+	private final Map<String, List<Slice>> loadSeries = new LinkedHashMap<>();
+
+	/** When each HTTP target got its first request ({@link System#nanoTime()}). */
+	private final Map<String, Long> firstRequest = new LinkedHashMap<>();
 
 	private final Clock clock;
 
@@ -89,13 +129,16 @@ final class Benchmark {
 		boolean wrk = Wrk.installed();
 		boolean nginx = Nginx.installed();
 		if (!wrk) {
-			for (String key : List.of("H", "R", "G", "N", "B", "ratio.R/H", "ratio.G/R", "ratio.G/N", "ratio.B/K")) {
+			for (String key : List.of("H", "R", "G", "N", "B", "ratio.R/H", "ratio.G/R", "ratio.G/N", "ratio.B/K",
+					"warmup.H", "warmup.R", "warmup.G", "warmup.N", "warmup.B", CPU_INGEST_SINGLE, CPU_GATEWAY_CALL,
+					CPU_INGEST_BATCH)) {
 				results.notRun(key, NotRun.TOOL_MISSING, "wrk is not installed (Debian: apt-get install wrk)");
 			}
 		}
 		else if (!nginx) {
 			results.notRun("N", NotRun.TOOL_MISSING, "nginx is not installed (Debian: apt-get install nginx)");
 			results.notRun("ratio.G/N", NotRun.TOOL_MISSING, "nginx is not installed (Debian: apt-get install nginx)");
+			results.notRun("warmup.N", NotRun.TOOL_MISSING, "nginx is not installed (Debian: apt-get install nginx)");
 		}
 		Path work = Files.createTempDirectory("event-platform-benchmark");
 		LocalPlatform platform = null;
@@ -135,8 +178,10 @@ final class Benchmark {
 			if (platform != null) {
 				platform.close();
 			}
-			ReportWriter.write(settings.outputDir(), machine, settings.describe(), results.figures(), notes,
-					clock.instant());
+			PlatformJvm platformJvm = settings.attach() == null
+					? PlatformJvm.current(settings.projectDir(), PARTS.subList(2, PARTS.size())) : null;
+			ReportWriter.write(settings.outputDir(), machine, platformJvm, settings.describe(), results.figures(),
+					cpuPerEvent.tables(), notes, clock.instant());
 			out.println("Report: " + settings.outputDir().resolve("report.md"));
 		}
 		return results;
@@ -204,9 +249,9 @@ final class Benchmark {
 
 			String token = token(gateway);
 			if (wrkInstalled) {
-				out.println("▸ warming up " + targets.keySet());
-				targets.forEach((key, url) -> (key.equals("B") ? batchWrk : wrk).post(url, key.equals("B") ? batches : singles,
-						token, settings.warmup()));
+				// In this order each service's first load is its own figure's: R warms weather-ingest before G adds the gateway.
+				targets.forEach((key, url) -> warmUp(key, key.equals("B") ? batchWrk : wrk, url,
+						key.equals("B") ? batches : singles, token, key.equals("B") ? settings.batchSize() : 1));
 			}
 			Map<String, String> groups = consumerGroups(gateway, bootstrap);
 
@@ -215,6 +260,9 @@ final class Benchmark {
 				out.printf("▸ round %d of %d%n", round, settings.repeats());
 				round(round, kafka, wrkInstalled ? wrk : null, batchWrk, targets, singles, batches, gateway, groups,
 						bootstrap);
+			}
+			if (wrkInstalled) {
+				warmUpTimes();
 			}
 			memory.close();
 			memory.peakKib().forEach((part, kib) -> results.sample("footprint.rss.load." + part, kib / 1024.0));
@@ -259,8 +307,10 @@ final class Benchmark {
 				String key = target.getKey();
 				boolean batch = key.equals("B");
 				Map<String, Duration> cpuBefore = cpu.snapshot();
+				long start = System.nanoTime();
 				WrkResult result = batch ? batchWrk.post(target.getValue(), batches, token, batchDuration())
 						: wrk.post(target.getValue(), singles, token, settings.duration());
+				long end = System.nanoTime();
 				Map<String, Duration> cpuUsed = CpuAccount.between(cpuBefore, cpu.snapshot());
 				out.printf("  %s %s%n", key, result.summary());
 				results.detail(key, "round " + round, result.summary());
@@ -279,6 +329,16 @@ final class Benchmark {
 				double rate = result.requestsPerSecond() * (batch ? settings.batchSize() : 1);
 				rates.put(key, rate);
 				results.sample(key, rate);
+				slice(key, start, end, rate);
+				double units = result.requests() * (batch ? settings.batchSize() : 1.0);
+				cpuPerEvent.record(CPU_TABLES.getOrDefault(key, key), batch ? "reading" : "request", cpuUsed, units);
+				switch (key) {
+					case "R" -> cpuSample(CPU_INGEST_SINGLE, cpuUsed, "weather-ingest-service", units);
+					case "G" -> cpuSample(CPU_GATEWAY_CALL, cpuUsed, "gateway", units);
+					case "B" -> cpuSample(CPU_INGEST_BATCH, cpuUsed, "weather-ingest-service", units);
+					default -> {
+					}
+				}
 			}
 			ratio(rates, "R", "H");
 			ratio(rates, "G", "R");
@@ -298,8 +358,18 @@ final class Benchmark {
 		if (settings.e2eMaxRate() > 0) {
 			rate = Math.min(rate, settings.e2eMaxRate());
 		}
+		awaitBacklogProcessed(round, bootstrap, groups);
+		Map<String, Duration> cpuBefore = cpu.snapshot();
 		EndToEndLatency.Result e2e = new EndToEndLatency(bootstrap, clock).measure(gateway.resolve(READINGS_PATH),
 				token(gateway), groups, rate, settings.e2eDuration(), Duration.ofSeconds(settings.smoke() ? 60 : 120));
+		Map<String, Duration> cpuUsed = CpuAccount.between(cpuBefore, cpu.snapshot());
+		cpuPerEvent.record(CPU_TABLE_E2E, "reading", cpuUsed, e2e.accepted());
+		if (groups.containsKey("analytics")) {
+			cpuSample(CPU_ANALYTICS, cpuUsed, "analytics-service", e2e.accepted());
+		}
+		if (groups.containsKey("warehouse")) {
+			cpuSample(CPU_WAREHOUSE, cpuUsed, "warehouse-service", e2e.accepted());
+		}
 		results.sample("E2E.rate", e2e.achievedRate());
 		results.detail("E2E.rate", "round " + round, e2e.sent() + " sent, " + e2e.accepted() + " accepted (202), "
 				+ e2e.errors() + " errors" + (e2e.errorSamples().isEmpty() ? "" : " e.g. " + e2e.errorSamples()));
@@ -315,6 +385,103 @@ final class Benchmark {
 				results.sample("E2E." + label + ".p999", percentiles.p999());
 			}
 		});
+	}
+
+	/**
+	 * Loads one target in slices of {@code --warmup-slice} until its rate is steady or {@code --warmup-max} has passed.
+	 * The slices are this target's first requests since the platform (or the baseline) started: they are the start of
+	 * its warm-up series, from which its time to 90 % of the steady rate is read once the rounds have measured that rate.
+	 */
+	private void warmUp(String key, Wrk wrk, URI url, List<String> bodies, String token, int perRequest) {
+		out.printf("▸ warming up %s: slices of %d s until steady, at most %d s%n", key,
+				settings.warmupSlice().toSeconds(), settings.warmupMax().toSeconds());
+		SteadyState steadyState = SteadyState.standard();
+		List<Double> rates = new ArrayList<>();
+		long first = System.nanoTime();
+		firstRequest.put(key, first);
+		long errors = 0;
+		String ended = "the maximum of " + settings.warmupMax().toSeconds() + " s was reached before the rate was steady";
+		while (true) {
+			long start = System.nanoTime();
+			WrkResult result = wrk.post(url, bodies, token, settings.warmupSlice());
+			long end = System.nanoTime();
+			// Errors answered fast would look like throughput: only what was accepted counts.
+			double accepted = result.requests() <= 0 ? 0
+					: Math.max(0, result.requests() - result.errors()) / (double) result.requests();
+			double rate = result.requestsPerSecond() * accepted * perRequest;
+			errors += result.errors();
+			rates.add(rate);
+			slice(key, start, end, rate);
+			Optional<String> steady = steadyState.steady(rates);
+			if (steady.isPresent()) {
+				ended = steady.get();
+				break;
+			}
+			if (end - first >= settings.warmupMax().toNanos()) {
+				break;
+			}
+		}
+		double seconds = (System.nanoTime() - first) / 1e9;
+		out.printf("  %s warm-up: %s after %.0f s, rates %s%n", key, ended, seconds, formatRates(rates));
+		results.detail("warmup." + key, "warm-up slices' rates (per s)", formatRates(rates));
+		results.detail("warmup." + key, "warm-up ended", String.format(Locale.ROOT, "%s, after %.1f s%s", ended, seconds,
+				errors > 0 ? ", " + errors + " errors not counted" : ""));
+	}
+
+	/** Each target's time from its first request to 90 % of its figure's median (the steady rate). */
+	private void warmUpTimes() {
+		loadSeries.forEach((key, slices) -> {
+			List<Double> measured = results.samples(key);
+			if (measured.isEmpty()) {
+				results.notRun("warmup." + key, NotRun.FAILED, key + " itself was not measured: no steady rate");
+				return;
+			}
+			double steady = Summary.of(measured).median();
+			OptionalDouble reached = SteadyState.timeToReach(slices, steady, WARMED_UP);
+			results.detail("warmup." + key, "steady rate (median of " + key + ")", ReportWriter.format(steady));
+			if (reached.isPresent()) {
+				results.sample("warmup." + key, reached.getAsDouble());
+			}
+			else {
+				results.notRun("warmup." + key, NotRun.FAILED, "no slice reached 90 % of " + key + "'s median");
+			}
+		});
+	}
+
+	private void slice(String key, long startNanos, long endNanos, double rate) {
+		Long first = firstRequest.get(key);
+		if (first != null) {
+			loadSeries.computeIfAbsent(key, k -> new ArrayList<>())
+				.add(new Slice((startNanos - first) / 1e9, (endNanos - first) / 1e9, rate));
+		}
+	}
+
+	private static String formatRates(List<Double> rates) {
+		return rates.stream().map(ReportWriter::format).collect(Collectors.joining(", "));
+	}
+
+	/** A part's CPU time per unit of work, in µs, as a figure of its own (one sample per run). */
+	private void cpuSample(String key, Map<String, Duration> used, String part, double units) {
+		Duration spent = used.get(part);
+		if (spent != null && units > 0) {
+			results.sample(key, spent.toNanos() / 1e3 / units);
+		}
+	}
+
+	/**
+	 * The readings R, G, N and B left queued for the consumers: E2E (its latencies and its CPU per reading) is measured
+	 * on consumers that have caught up, not on a backlog.
+	 */
+	private void awaitBacklogProcessed(int round, String bootstrap, Map<String, String> groups)
+			throws InterruptedException {
+		try (ConsumerGroups offsets = new ConsumerGroups(bootstrap, Topics.WEATHER_READINGS.name())) {
+			long start = System.nanoTime();
+			List<String> behind = offsets.awaitCaughtUp(List.copyOf(groups.values()),
+					settings.smoke() ? Duration.ofSeconds(60) : Duration.ofMinutes(15));
+			results.detail("E2E.rate", "round " + round + ", backlog", String.format(Locale.ROOT,
+					"consumers caught up with the readings of R, G, N and B in %.1f s%s", (System.nanoTime() - start) / 1e9,
+					behind.isEmpty() ? "" : "; still behind: " + behind));
+		}
 	}
 
 	/** A batch takes hundreds of times longer than one reading: at least 5 s, so a short run still completes some. */
@@ -349,6 +516,7 @@ final class Benchmark {
 			// The consuming part is a new process: all its CPU time since its restart (its start included).
 			settings.consumingParts()
 				.forEach(part -> Optional.ofNullable(cpuAfter.get(part)).ifPresent(used -> cpuUsed.put(part, used)));
+			cpuPerEvent.record(CPU_TABLE_CATCH_UP, "reading", cpuUsed, settings.backlog());
 			results.detail("catchup.analytics", "run " + i + ", CPU (writing the backlog, and "
 					+ consumingParts + "' restart, included)",
 					CpuAccount.perUnit(cpuUsed, settings.backlog(), "reading"));
@@ -415,7 +583,7 @@ final class Benchmark {
 				String reason = "no " + (label.equals("analytics") ? "Kafka Streams group '" + settings.streamsGroup() + "'"
 						: "warehouse consumer group") + " commits offsets on weather.readings in this platform";
 				for (String key : List.of("E2E." + label + ".p50", "E2E." + label + ".p99", "E2E." + label + ".p999",
-						"catchup." + label, "ratio.catchup." + label)) {
+						"catchup." + label, "ratio.catchup." + label, label.equals("analytics") ? CPU_ANALYTICS : CPU_WAREHOUSE)) {
 					results.notRun(key, NotRun.NO_CONSUMER, reason);
 				}
 			}
@@ -454,35 +622,56 @@ final class Benchmark {
 	}
 
 	private void declareFigures() {
+		// The issue's targets (issue 18): CPU per event of each part, throughput, latency, warm-up and footprint.
+		results.declare(CPU_INGEST_SINGLE, "CPU: weather-ingest per single reading (during R)", "µs");
+		results.target(CPU_INGEST_SINGLE, Comparison.AT_MOST, 150);
+		results.declare(CPU_GATEWAY_CALL, "CPU: gateway per forwarded call (during G)", "µs");
+		results.target(CPU_GATEWAY_CALL, Comparison.AT_MOST, 150);
+		results.declare(CPU_INGEST_BATCH, "CPU: weather-ingest per reading in batches of " + settings.batchSize()
+				+ " (during B)", "µs");
+		results.target(CPU_INGEST_BATCH, Comparison.AT_MOST, 10);
+		results.declare(CPU_ANALYTICS, "CPU: analytics (Kafka Streams) per reading (during E2E)", "µs");
+		results.target(CPU_ANALYTICS, Comparison.AT_MOST, 40);
+		results.declare(CPU_WAREHOUSE, "CPU: warehouse per reading (during E2E)", "µs");
+		results.target(CPU_WAREHOUSE, Comparison.AT_MOST, 20);
 		results.declare("footprint.startup", "Footprint: start to all parts ready", "s");
-		results.target("footprint.startup", Comparison.AT_MOST, 30);
+		results.target("footprint.startup", Comparison.AT_MOST, 25);
 		results.declare("K.producer", "K: ProducerPerformance, 1 KB, acks=all, idempotent", "records/s");
 		results.declare("K.consumer", "K: ConsumerPerformance (fetch rate)", "records/s");
 		results.declare("H", "H: trivial endpoint on the services' stack, direct", "requests/s");
 		results.declare("R", "R: single readings direct to weather-ingest", "readings/s");
 		results.declare("G", "G: single readings through the gateway", "readings/s");
 		results.declare("N", "N: single readings through nginx (keep-alive)", "readings/s");
+		results.target("G", Comparison.AT_LEAST, 2000);
 		results.declare("B", "B: batches of " + settings.batchSize() + " direct to weather-ingest", "readings/s");
+		results.target("B", Comparison.AT_LEAST, 50_000);
+		for (String key : List.of("H", "R", "G", "N", "B")) {
+			results.declare("warmup." + key, "Warm-up: " + key + " to 90 % of steady", "s");
+		}
+		// The platform's own figures; H is the baseline application and N reaches a weather-ingest R already warmed.
+		for (String key : List.of("R", "G", "B")) {
+			results.target("warmup." + key, Comparison.AT_MOST, 30);
+		}
+		// The earlier targets, kept as figures beside the new ones.
 		results.declare("ratio.R/H", "R/H", "ratio");
-		results.target("ratio.R/H", Comparison.AT_LEAST, 0.85);
 		results.declare("ratio.G/R", "G/R", "ratio");
-		results.target("ratio.G/R", Comparison.AT_LEAST, 0.6);
 		results.declare("ratio.G/N", "G/N", "ratio");
-		results.target("ratio.G/N", Comparison.AT_LEAST, 0.9);
 		results.declare("ratio.B/K", "B/K (readings/s over ProducerPerformance records/s)", "ratio");
-		results.target("ratio.B/K", Comparison.AT_LEAST, 0.5);
 		results.declare("E2E.rate", "E2E: request rate (half of G)", "readings/s");
 		for (String label : List.of("analytics", "warehouse")) {
 			String effect = label.equals("analytics") ? "aggregate updated" : "row written";
 			results.declare("E2E." + label + ".p50", "E2E p50: 202 to " + label + " " + effect, "ms");
 			results.declare("E2E." + label + ".p99", "E2E p99: 202 to " + label + " " + effect, "ms");
-			results.target("E2E." + label + ".p99", Comparison.AT_MOST, 50);
+			if (label.equals("analytics")) {
+				results.target("E2E." + label + ".p50", Comparison.AT_MOST, 25);
+				results.target("E2E." + label + ".p99", Comparison.AT_MOST, 100);
+			}
 			results.declare("E2E." + label + ".p999", "E2E p99.9: 202 to " + label + " " + effect, "ms");
 		}
 		for (String label : List.of("analytics", "warehouse")) {
 			results.declare("catchup." + label, "Catch-up: " + label + " draining the backlog", "readings/s");
+			results.target("catchup." + label, Comparison.AT_LEAST, 20_000);
 			results.declare("ratio.catchup." + label, "Catch-up " + label + " / ConsumerPerformance", "ratio");
-			results.target("ratio.catchup." + label, Comparison.AT_LEAST, 0.5);
 		}
 		results.declare("footprint.rss.idle.total", "Footprint: resident memory, all parts, idle", "MiB");
 		results.declare("footprint.rss.load.total", "Footprint: resident memory, all parts, peak under load", "MiB");
@@ -506,7 +695,8 @@ final class Benchmark {
 				+ "JSON, not 1 KB: its size is fixed by the contract.");
 		notes.add("G: the gateway's per-client rate limit is lifted for the benchmark client (SPRING_APPLICATION_JSON "
 				+ "set by the harness for the platform it starts); otherwise G would measure the limit.");
-		notes.add("E2E: readings sent through the gateway at a fixed (open-loop) rate of half of G of the same round; "
+		notes.add("E2E: once both consumer groups have processed what R, G, N and B left queued (so the latencies are not "
+				+ "those of a backlog), readings sent through the gateway at a fixed (open-loop) rate of half of G of the same round; "
 				+ "every reading followed (not a sample). The effect time is when the consumer group's committed offset "
 				+ "passes the reading's offset, seen by polling the committed offsets every 5 ms (the resolution): for Kafka "
 				+ "Streams (exactly-once) that commit is the transaction that writes the aggregate's changelog; for the "
@@ -519,6 +709,29 @@ final class Benchmark {
 				+ "(as stations writing directly do, CloudEvents headers through the contract's serializer), the service "
 				+ "started again; rate = backlog / (time of last commit - time of first commit). Ratio against "
 				+ "ConsumerPerformance run just before.");
+		notes.add("Warm-up: instead of a fixed warm-up, each target (in the order H, R, G, N, B) gets wrk runs of "
+				+ settings.warmupSlice().toSeconds() + " s until its rate is steady (the last 3 within 5 % of each other, "
+				+ "or 6 in a row without raising the maximum by more than 5 %), at most " + settings.warmupMax().toSeconds()
+				+ " s; the rates of these slices are in the details. The warm-up figure is the time from the target's "
+				+ "first request to the end of the first run (warm-up slice or, if none got there, measured run of a "
+				+ "round) whose rate reached 90 % of the figure's median, its steady rate; it errs by at most one slice "
+				+ "towards longer. Only a service's first load after the start shows its warm-up, so it is measured on "
+				+ "the first slices each target gets after the platform's start: R is weather-ingest-service's first "
+				+ "load (its JVM is the coldest), G the gateway's (weather-ingest already warm from R), B weather-ingest's "
+				+ "batch path (the single-reading code it shares is warm), N adds only nginx to a warm weather-ingest, "
+				+ "and H is the baseline application's first load since its own start. The time is wall-clock, so it "
+				+ "includes waiting for a core on this 2-core machine, and with the platform started "
+				+ settings.startups() + " time(s) it is measured after the last start.");
+		notes.add("CPU per event: each part's CPU time (user and system, from /proc through ProcessHandle, the process "
+				+ "found by its listening port) between just before and just after each measured run, divided by the "
+				+ "requests (or readings, for B, E2E and catch-up) completed in it; the tables give the median over the "
+				+ "runs counted for the figure. The CPU targets read these tables: weather-ingest during R, the gateway "
+				+ "during G, weather-ingest per reading during B, analytics-service and warehouse-service during E2E. "
+				+ "For the consumers E2E is the steady measure: the harness first waits until they have processed the "
+				+ "readings R, G, N and B left queued, then their JVMs are warm and they process a known number of "
+				+ "readings at half of G; whatever else they do meanwhile (commits, polls, other topics) is counted "
+				+ "per reading. Catch-up is not: the consumers are new processes there, so their start and their JIT's "
+				+ "warm-up are in its table.");
 		notes.add("Footprint: start = LocalPlatform.start, the same code ./run.sh runs, from launch to every part ready "
 				+ "(without the Maven build). RSS = VmRSS from /proc of the process listening on each part's port; idle "
 				+ "after start-up, peak under load sampled every 0.5 s through all rounds (total = peak of the sum).");

@@ -30,7 +30,9 @@ public final class BenchmarkCommand {
 			  --smoke                 seconds and small counts, one repetition (what ./mvnw verify runs)
 			  --repeats N             rounds of every figure (default 5); each figure is the median
 			  --startups N            platform starts timed (default 3)
-			  --duration 30s          per wrk run          --warmup 10s      per target, before round 1
+			  --duration 30s          per wrk run
+			  --warmup-slice 5s       before round 1, each target gets wrk runs this long until its rate is
+			  --warmup-max 180s       steady (3 slices within 5 %, or 6 without a new maximum), at most this
 			  --connections 64        wrk connections      --threads 2       wrk threads
 			  --kafka-records N       per Kafka tool run (default 1000000)   --record-size 1024
 			  --batch-size 500        readings per batch   --e2e-duration 60s

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param repeats rounds of K, H, R, G, N, B and E2E; every figure is the median over them
  * @param startups how many times the platform is started to time it (the last start is measured on)
- * @param warmup load before the first round on each HTTP target, not measured
+ * @param warmupSlice length of each wrk run while warming a target up; its rates make the warm-up series
+ * @param warmupMax the longest a target is warmed up when its rate does not settle
  * @param duration of each wrk run
  * @param kafkaRecords records per ProducerPerformance / ConsumerPerformance run
  * @param backlog readings written while the consumers are stopped, for catch-up
@@ -24,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param attach a platform already running, instead of starting one
  * @param consumingParts the services that consume weather.readings, stopped together for catch-up
  */
-public record BenchmarkSettings(boolean smoke, int repeats, int startups, Duration warmup, Duration duration, int threads,
+public record BenchmarkSettings(boolean smoke, int repeats, int startups, Duration warmupSlice, Duration warmupMax,
+		Duration duration, int threads,
 		int connections, long kafkaRecords, int recordSize, int batchSize, Duration e2eDuration, double e2eMaxRate,
 		long backlog, int catchUpRepeats, Path projectDir, Path outputDir, String note, @Nullable Attach attach,
 		String clientId, String clientSecret, String streamsGroup, List<String> consumingParts, List<String> arguments) {
@@ -37,13 +39,13 @@ public record BenchmarkSettings(boolean smoke, int repeats, int startups, Durati
 	static final List<String> CONSUMING_PARTS = List.of("analytics-service", "warehouse-service");
 
 	static BenchmarkSettings full(Path projectDir) {
-		return new BenchmarkSettings(false, 5, 3, Duration.ofSeconds(10), Duration.ofSeconds(30), 2, 64, 1_000_000, 1024,
+		return new BenchmarkSettings(false, 5, 3, Duration.ofSeconds(5), Duration.ofSeconds(180), Duration.ofSeconds(30), 2, 64, 1_000_000, 1024,
 				500, Duration.ofSeconds(60), 0, 1_000_000, 3, projectDir, projectDir.resolve("benchmarks/results"), "",
 				null, "demo-client", "demo-secret", "analytics-service", CONSUMING_PARTS, List.of());
 	}
 
 	static BenchmarkSettings smoke(Path projectDir) {
-		return new BenchmarkSettings(true, 1, 1, Duration.ofSeconds(1), Duration.ofSeconds(2), 2, 16, 20_000, 1024, 500,
+		return new BenchmarkSettings(true, 1, 1, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2), 2, 16, 20_000, 1024, 500,
 				Duration.ofSeconds(3), 200, 5_000, 1, projectDir, projectDir.resolve("benchmarks/target/smoke-results"),
 				"Smoke run: tiny counts, one repetition; proves the harness, not the figures.", null, "demo-client",
 				"demo-secret", "analytics-service", CONSUMING_PARTS, List.of());
@@ -84,7 +86,8 @@ public record BenchmarkSettings(boolean smoke, int repeats, int startups, Durati
 			switch (option.getKey()) {
 				case "repeats" -> s = s.with(b -> b.repeats = Integer.parseInt(v));
 				case "startups" -> s = s.with(b -> b.startups = Integer.parseInt(v));
-				case "warmup" -> s = s.with(b -> b.warmup = duration(v));
+				case "warmup-slice" -> s = s.with(b -> b.warmupSlice = duration(v));
+				case "warmup-max" -> s = s.with(b -> b.warmupMax = duration(v));
 				case "duration" -> s = s.with(b -> b.duration = duration(v));
 				case "threads" -> s = s.with(b -> b.threads = Integer.parseInt(v));
 				case "connections" -> s = s.with(b -> b.connections = Integer.parseInt(v));
@@ -143,8 +146,9 @@ public record BenchmarkSettings(boolean smoke, int repeats, int startups, Durati
 						+ attach.bootstrapServers());
 		run.put("repetitions", repeats);
 		run.put("platform starts timed", attach == null ? startups : 0);
-		run.put("wrk", threads + " threads, " + connections + " connections, " + duration.toSeconds() + " s per run, "
-				+ warmup.toSeconds() + " s warm-up per target");
+		run.put("wrk", threads + " threads, " + connections + " connections, " + duration.toSeconds() + " s per run");
+		run.put("warm-up", "per target, slices of " + warmupSlice.toSeconds() + " s until the rate is steady, at most "
+				+ warmupMax.toSeconds() + " s");
 		run.put("Kafka tools", kafkaRecords + " records of " + recordSize + " bytes per run");
 		run.put("batch size", batchSize);
 		run.put("E2E", e2eDuration.toSeconds() + " s at half of G" + (e2eMaxRate > 0 ? " (capped at " + e2eMaxRate + "/s)" : ""));
@@ -166,7 +170,9 @@ public record BenchmarkSettings(boolean smoke, int repeats, int startups, Durati
 
 		int startups;
 
-		Duration warmup;
+		Duration warmupSlice;
+
+		Duration warmupMax;
 
 		Duration duration;
 
@@ -210,7 +216,8 @@ public record BenchmarkSettings(boolean smoke, int repeats, int startups, Durati
 			smoke = s.smoke;
 			repeats = s.repeats;
 			startups = s.startups;
-			warmup = s.warmup;
+			warmupSlice = s.warmupSlice;
+			warmupMax = s.warmupMax;
 			duration = s.duration;
 			threads = s.threads;
 			connections = s.connections;
@@ -233,7 +240,7 @@ public record BenchmarkSettings(boolean smoke, int repeats, int startups, Durati
 		}
 
 		BenchmarkSettings build() {
-			return new BenchmarkSettings(smoke, repeats, startups, warmup, duration, threads, connections, kafkaRecords,
+			return new BenchmarkSettings(smoke, repeats, startups, warmupSlice, warmupMax, duration, threads, connections, kafkaRecords,
 					recordSize, batchSize, e2eDuration, e2eMaxRate, backlog, catchUpRepeats, projectDir, outputDir, note,
 					attach, clientId, clientSecret, streamsGroup, List.copyOf(consumingParts), List.copyOf(arguments));
 		}
