@@ -1,6 +1,5 @@
 package io.eventplatform.local;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -178,38 +177,24 @@ final class PlatformParts {
 	}
 
 	/**
-	 * The fastest start the build prepared for the extracted layout: on JDK 25 or newer its AOT cache (classes and
-	 * method profiles from {@link StartupCacheTraining}'s workload), else the class data sharing archive of the build's
-	 * training start (classes only). The JVM checks either against its own version, class path and options and runs
-	 * without it otherwise (a stale cache costs time, never correctness).
+	 * The options for the start the build prepared ({@link ServiceJvm#startupCache}), or for the training run that
+	 * writes the AOT cache. The JVM checks a cache or archive against its own version, class path and options and runs
+	 * without it otherwise (a stale one costs time, never correctness).
 	 */
 	static List<String> startupCache(Path aotCache, Path classDataArchive, Path extracted, boolean aotCapable,
 			boolean training) {
 		if (aotCapable && training) {
 			return ServiceJvm.writingAotCache(aotCache);
 		}
-		if (aotCapable && Files.isRegularFile(aotCache) && isUpToDate(aotCache, extracted)) {
-			return ServiceJvm.withAotCache(aotCache);
-		}
-		if (Files.isRegularFile(classDataArchive) && isUpToDate(classDataArchive, extracted)) {
-			return ServiceJvm.withClassDataArchive(classDataArchive);
-		}
-		return ServiceJvm.OPTIONS;
+		return switch (ServiceJvm.startupCache(aotCache, classDataArchive, extracted, aotCapable)) {
+			case AOT_CACHE -> ServiceJvm.withAotCache(aotCache);
+			case CLASS_DATA_ARCHIVE -> ServiceJvm.withClassDataArchive(classDataArchive);
+			case NONE -> ServiceJvm.OPTIONS;
+		};
 	}
 
-	/**
-	 * Whether {@code derived} was written from the current {@code source}: the layout and the archive are written
-	 * right after the executable jar, so one older than the jar is left from an earlier build (e.g. one run with
-	 * {@code -Dplatform.app-cds.skip=true}).
-	 */
 	static boolean isUpToDate(Path derived, Path source) {
-		try {
-			return !Files.isRegularFile(source)
-					|| Files.getLastModifiedTime(derived).compareTo(Files.getLastModifiedTime(source)) >= 0;
-		}
-		catch (IOException ex) {
-			return false;
-		}
+		return ServiceJvm.isUpToDate(derived, source);
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package io.eventplatform.benchmarks.report;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,36 +32,23 @@ public record PlatformJvm(String jvm, String javaHome, List<String> options, Str
 	}
 
 	/**
-	 * The choice local-platform's {@code PlatformParts.startupCache} makes (package-private there, so repeated here):
-	 * the extracted layout when it is newer than the jar, then on JDK 25 or newer its AOT cache, else its CDS archive,
-	 * each only when newer than the layout.
+	 * What local-platform starts each service with: the extracted layout when it is newer than the jar, with the cache
+	 * {@link ServiceJvm#startupCache} picks for it.
 	 */
 	static String startupCache(Path projectDir, String name, boolean aotCapable) {
 		Path app = projectDir.resolve(name).resolve("target").resolve("app");
 		Path extracted = app.resolve(name + ".jar");
 		Path jar = projectDir.resolve(name).resolve("target").resolve(name + ".jar");
-		if (!Files.isRegularFile(extracted) || !newer(extracted, jar)) {
+		if (!Files.isRegularFile(extracted) || !ServiceJvm.isUpToDate(extracted, jar)) {
 			return "none (executable jar)";
 		}
 		Path aot = app.resolve(name + ".aot");
-		if (aotCapable && Files.isRegularFile(aot) && newer(aot, extracted)) {
-			return "AOT cache " + projectDir.relativize(aot);
-		}
 		Path jsa = app.resolve(name + ".jsa");
-		if (Files.isRegularFile(jsa) && newer(jsa, extracted)) {
-			return "CDS archive " + projectDir.relativize(jsa);
-		}
-		return "none (extracted layout)";
-	}
-
-	private static boolean newer(Path derived, Path source) {
-		try {
-			return !Files.isRegularFile(source)
-					|| Files.getLastModifiedTime(derived).compareTo(Files.getLastModifiedTime(source)) >= 0;
-		}
-		catch (IOException ex) {
-			return false;
-		}
+		return switch (ServiceJvm.startupCache(aot, jsa, extracted, aotCapable)) {
+			case AOT_CACHE -> "AOT cache " + projectDir.relativize(aot);
+			case CLASS_DATA_ARCHIVE -> "CDS archive " + projectDir.relativize(jsa);
+			case NONE -> "none (extracted layout)";
+		};
 	}
 
 	/** E.g. {@code "AOT cache: gateway, analytics-service; none (executable jar): console"}. */

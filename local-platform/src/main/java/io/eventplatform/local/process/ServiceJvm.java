@@ -1,5 +1,7 @@
 package io.eventplatform.local.process;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +49,41 @@ public final class ServiceJvm {
 	/** With a class data sharing archive (JDK 17 to 24): classes only, checked and skipped like the AOT cache. */
 	public static List<String> withClassDataArchive(Path archive) {
 		return with("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+	}
+
+	/** What an application's extracted layout starts with. */
+	public enum StartupCache {
+		AOT_CACHE, CLASS_DATA_ARCHIVE, NONE
+	}
+
+	/**
+	 * The fastest start the build prepared for an extracted layout: on JDK 25 or newer its AOT cache (classes and
+	 * method profiles from a training workload), else its class data sharing archive (classes only), each only when
+	 * written after the layout.
+	 */
+	public static StartupCache startupCache(Path aotCache, Path classDataArchive, Path layout, boolean aotCapable) {
+		if (aotCapable && Files.isRegularFile(aotCache) && isUpToDate(aotCache, layout)) {
+			return StartupCache.AOT_CACHE;
+		}
+		if (Files.isRegularFile(classDataArchive) && isUpToDate(classDataArchive, layout)) {
+			return StartupCache.CLASS_DATA_ARCHIVE;
+		}
+		return StartupCache.NONE;
+	}
+
+	/**
+	 * Whether {@code derived} was written from the current {@code source}: the layout, the archive and the cache are
+	 * written after the executable jar, so one older than its source is left from an earlier build (e.g. one run with
+	 * {@code -Dplatform.app-cds.skip=true}).
+	 */
+	public static boolean isUpToDate(Path derived, Path source) {
+		try {
+			return !Files.isRegularFile(source)
+					|| Files.getLastModifiedTime(derived).compareTo(Files.getLastModifiedTime(source)) >= 0;
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	private static List<String> with(String... more) {
