@@ -2,7 +2,9 @@ package io.eventplatform.contract;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import io.eventplatform.contract.gateway.GatewayRequestCompleted;
 import io.eventplatform.contract.platform.PlatformAlertRaised;
@@ -90,6 +92,13 @@ public final class Topics {
 	private static final List<Topic<?>> ALL = List.of(USERS_REGISTERED, WEATHER_READINGS, TRANSACTIONS_RECORDED,
 			TRANSACTIONS_FRAUD_ALERTS, WEATHER_ALERTS, GATEWAY_REQUESTS, ANALYTICS_FRAUD_RULES, PLATFORM_ALERTS);
 
+	// Looked up for every record sent and received: a map, not a scan of ALL through a stream each time.
+	private static final Map<Class<?>, Topic<?>> BY_EVENT_TYPE = ALL.stream()
+		.collect(Collectors.toUnmodifiableMap(Topic::eventType, topic -> topic));
+
+	private static final Map<String, Topic<?>> BY_CLOUD_EVENT_TYPE = ALL.stream()
+		.collect(Collectors.toUnmodifiableMap(Topic::cloudEventType, topic -> topic));
+
 	private Topics() {
 	}
 
@@ -102,15 +111,16 @@ public final class Topics {
 	}
 
 	public static Optional<Topic<?>> byCloudEventType(String type) {
-		return ALL.stream().filter(topic -> topic.cloudEventType().equals(type)).findFirst();
+		return type == null ? Optional.empty() : Optional.ofNullable(BY_CLOUD_EVENT_TYPE.get(type));
 	}
 
 	/** The topic that carries the given event, and so its key and CloudEvents type. */
 	@SuppressWarnings("unchecked")
 	public static <T> Topic<T> carrying(T event) {
-		return (Topic<T>) ALL.stream()
-			.filter(topic -> topic.eventType() == event.getClass())
-			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("No topic carries " + event.getClass().getName()));
+		Topic<?> topic = BY_EVENT_TYPE.get(event.getClass());
+		if (topic == null) {
+			throw new IllegalArgumentException("No topic carries " + event.getClass().getName());
+		}
+		return (Topic<T>) topic;
 	}
 }

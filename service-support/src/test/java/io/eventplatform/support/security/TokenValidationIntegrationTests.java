@@ -22,13 +22,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.ObservationFilterChainDecorator;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.client.RestTestClient;
+
+import io.eventplatform.support.testing.RawHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -133,6 +142,46 @@ class TokenValidationIntegrationTests {
 			// Each operation names the scope its @PreAuthorize requires
 			.jsonPath("$.paths['/api/probe'].get.security[0].gateway-oauth2[0]")
 			.isEqualTo(Scopes.USERS_READ);
+	}
+
+	@Test
+	void shouldRefuseAHeaderWithAControlCharacterEvenWithAValidToken() throws IOException {
+		// Given a valid token followed by a character Tomcat lets through but Spring Security's firewall does not
+		// (U+0085, NEL; the firewall checks a header when it is read)
+		String request = "GET /api/probe HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + tokens.valid()
+				+ "\u0085\r\nConnection: close\r\n\r\n";
+
+		// When the service is called, then the firewall refuses it, as problem details
+		assertThat(RawHttp.exchange(port, request)).startsWith("HTTP/1.1 400")
+			.containsIgnoringCase("Content-Type: application/problem+json");
+	}
+
+	@Test
+	void shouldCheckHeadersWithTheAsciiFirstFirewall(@Autowired FilterChainProxy springSecurityFilterChain) {
+		Object firewall = ReflectionTestUtils.getField(securityFilters(springSecurityFilterChain), "firewall");
+
+		assertThat(firewall).isInstanceOf(StrictHttpFirewall.class);
+		assertThat(ReflectionTestUtils.getField(firewall, "allowedHeaderValues"))
+			.isNotSameAs(StrictHttpFirewall.ALLOWED_HEADER_VALUES);
+		assertThat(ReflectionTestUtils.getField(firewall, "allowedHeaderNames"))
+			.isNotSameAs(StrictHttpFirewall.ALLOWED_HEADER_NAMES);
+	}
+
+	@Test
+	void shouldNotWrapEverySecurityFilterInAnObservationThatIsDroppedAnyway(
+			@Autowired FilterChainProxy springSecurityFilterChain, @Autowired ObservationRegistry observations) {
+		// Given observations are recorded in this service, but not Spring Security's (the platform default)
+		assertThat(observations.isNoop()).isFalse();
+
+		// Then the filter chain is not decorated with observations, and tokens are still checked (tests above)
+		assertThat(ReflectionTestUtils.getField(securityFilters(springSecurityFilterChain), "filterChainDecorator"))
+			.isNotInstanceOf(ObservationFilterChainDecorator.class);
+	}
+
+	/** The proxy that runs the chains: the bean wraps it in one that adds Spring MVC's request matching cache. */
+	private static Object securityFilters(FilterChainProxy bean) {
+		Object inner = ReflectionTestUtils.getField(bean, "springSecurityFilterChain");
+		return inner != null ? inner : bean;
 	}
 
 	private RestTestClient.ResponseSpec call(String token) {
