@@ -131,6 +131,20 @@ class ObservabilityIntegrationTests {
 	}
 
 	@Test
+	void shouldTimeEverySendWithoutALongTaskTimerThatNothingReads() throws Exception {
+		// Given a send, observed like every send
+		publisher.publish(publisher.newEvent(new UserRegistered(UUID.randomUUID(), "barbara@example.com", "Barbara",
+				"US", false))).get(30, TimeUnit.SECONDS);
+
+		// When
+		String scrape = get(managementPort, "/actuator/prometheus").body();
+
+		// Then: the timer, but no in-flight gauge started and stopped around each record and each request
+		assertThat(scrape).containsPattern("spring_kafka_template_seconds_count\\{[^}]*} [1-9]");
+		assertThat(scrape).doesNotContain("spring_kafka_template_active").doesNotContain("http_server_requests_active");
+	}
+
+	@Test
 	void shouldStillRequireATokenForEveryOtherActuatorEndpointAndOnTheApplicationPort() throws Exception {
 		assertThat(get(managementPort, "/actuator/metrics").statusCode()).isIn(401, 404);
 		assertThat(get(serverPort, "/actuator/prometheus").statusCode()).isEqualTo(401);
