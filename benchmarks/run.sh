@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures the platform and writes benchmarks/results/report.md and benchmarks/results/figures.json.
 #
-#   benchmarks/run.sh                      the full run (the sizes, 5 repetitions; about 50 minutes on 2 quiet cores)
+#   benchmarks/run.sh                      the full run (the sizes, 5 repetitions; about 45 minutes on 2 quiet cores)
 #   benchmarks/run.sh --smoke              seconds and small counts: proves the harness, not the figures
 #   benchmarks/run.sh --no-build ...       use what was built last time
 #   benchmarks/run.sh --help               every option (repetitions, sizes, attaching to a running platform)
