@@ -1,4 +1,4 @@
-package io.eventplatform.local;
+package io.eventplatform.benchmarks;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.eventplatform.local.PlatformSettings.Application;
+import io.eventplatform.local.StartupCacheTraining;
 import io.eventplatform.local.process.ServiceJvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,19 +24,21 @@ import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
  * The AOT caches trained for the real applications this build made (the reactor has packaged them before this
- * module's tests), with a JDK 25 or newer found beside the one running the tests, as {@code ./run.sh} finds it.
+ * module's tests, which local-platform's own come before), with a JDK 25 or newer found beside the one running the
+ * tests, as {@code ./run.sh} finds it; the benchmark starts the platform with them.
  */
 class StartupCacheTrainingIntegrationTests {
 
-	static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
+	static final Path PROJECT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+
+	static final List<String> APPLICATIONS = Benchmark.PARTS.subList(2, Benchmark.PARTS.size());
 
 	@Test
 	void writesACacheForEveryApplicationThatItsJvmThenTakes(@TempDir Path temp) throws Exception {
 		// Given
 		Path java = newestJdk().orElseGet(() -> abort("No JDK " + ServiceJvm.AOT_CACHE_RELEASE + " or newer beside "
 				+ System.getProperty("java.home") + ": the AOT cache is not trained here (the CDS archive serves)"));
-		PlatformSettings settings = PlatformSettings.defaults(PROJECT);
-		assertThat(settings.applications()).allSatisfy(application -> assertThat(application.extractedJar(PROJECT))
+		assertThat(APPLICATIONS).allSatisfy(name -> assertThat(extracted(name))
 			.as("built with the extracted layout (not -Dplatform.app-cds.skip=true)").isRegularFile());
 
 		// When: trained as run.sh trains them, with a shorter workload
@@ -55,15 +57,16 @@ class StartupCacheTrainingIntegrationTests {
 		String log = Files.readString(output, StandardCharsets.UTF_8);
 		assertThat(ended).as(log).isTrue();
 		assertThat(training.exitValue()).as(log).isZero();
-		assertThat(StartupCacheTraining.stale(settings)).as(log).isEmpty();
+		assertThat(APPLICATIONS).as(log)
+			.allSatisfy(name -> assertThat(ServiceJvm.startupCache(aotCache(name), PROJECT.resolve("none.jsa"),
+					extracted(name), true)).isEqualTo(ServiceJvm.StartupCache.AOT_CACHE));
 		assertThat(log).contains("queries").doesNotContain("no cache written");
 
 		// And: the JVM takes the cache for the options the platform starts it with (AOTMode=on fails otherwise)
-		Application registration = settings.applications().get(0);
 		List<String> command = new ArrayList<>(List.of(java.toString()));
-		command.addAll(ServiceJvm.withAotCache(registration.aotCache(PROJECT)));
+		command.addAll(ServiceJvm.withAotCache(aotCache("registration-service")));
 		command.addAll(List.of("-XX:AOTMode=on", "-Dspring.context.exit=onRefresh", "-jar",
-				registration.extractedJar(PROJECT).toString(), "--server.port=0",
+				extracted("registration-service").toString(), "--server.port=0",
 				"--platform.data-dir=" + temp.resolve("data"), "--spring.kafka.admin.auto-create=false",
 				"--logging.level.root=WARN"));
 		Process start = new ProcessBuilder(command).redirectErrorStream(true)
@@ -71,6 +74,14 @@ class StartupCacheTrainingIntegrationTests {
 			.start();
 		assertThat(start.waitFor(3, TimeUnit.MINUTES)).isTrue();
 		assertThat(start.exitValue()).as(Files.readString(temp.resolve("start.log"))).isZero();
+	}
+
+	private static Path extracted(String name) {
+		return PROJECT.resolve(name).resolve("target/app").resolve(name + ".jar");
+	}
+
+	private static Path aotCache(String name) {
+		return PROJECT.resolve(name).resolve("target/app").resolve(name + ".aot");
 	}
 
 	/** As local-platform/platform-java.sh looks: the JDKs installed beside the one running the tests. */
