@@ -40,9 +40,11 @@ platform_java() {
   [ -n "$java" ]
 }
 
-# Writes the applications' AOT caches when the JDK has them and they are missing or older than the build's jars.
+# Writes the applications' AOT caches when the JDK has them and they are missing or older than the build's jars. A
+# failed training costs start-up time only: the applications then start without a cache (the JVM ignores a bad one).
 platform_startup_caches() {
   "$java" -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dproject.root=. \
     -cp "local-platform/target/classes:local-platform/target/lib/*" \
-    io.eventplatform.local.StartupCacheTraining --if-stale
+    io.eventplatform.local.StartupCacheTraining --if-stale ||
+    echo "The AOT cache training failed (see above); starting without the caches it did not write." >&2
 }

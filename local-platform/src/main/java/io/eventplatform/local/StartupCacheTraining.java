@@ -59,6 +59,11 @@ public final class StartupCacheTraining {
 			.onFreePorts(projectDir, projectDir.resolve("local-platform/target/startup-cache-training"))
 			.withMonitoring(false)
 			.withStartupTimeout(STARTUP_TIMEOUT);
+		if (settings.applications().stream().noneMatch(application -> hasLayout(settings, application))) {
+			console.println("No application has its extracted layout (built with -Dplatform.app-cds.skip=true?): "
+					+ "nothing to train, the executable jars start without a cache.");
+			return;
+		}
 		List<Application> stale = stale(settings);
 		if (ifStale && stale.isEmpty()) {
 			console.println("The AOT caches are up to date.");
@@ -90,8 +95,9 @@ public final class StartupCacheTraining {
 		List<Application> stale = stale(settings);
 		for (Application application : settings.applications()) {
 			Path cache = application.aotCache(settings.projectDir());
-			console.printf("  %-24s %s%n", application.name(), stale.contains(application) ? "no cache written"
-					: "%,d MiB".formatted(Files.size(cache) / (1024 * 1024)));
+			console.printf("  %-24s %s%n", application.name(), !hasLayout(settings, application) ? "no extracted layout"
+					: stale.contains(application) ? "no cache written"
+							: "%,d MiB".formatted(Files.size(cache) / (1024 * 1024)));
 		}
 		console.println("What the workload got back (last lines of " + trafficLog + "):");
 		List<String> lines = Files.readAllLines(trafficLog);
@@ -99,10 +105,16 @@ public final class StartupCacheTraining {
 		return stale.size();
 	}
 
-	/** The applications whose cache is missing or older than their extracted layout. */
+	/**
+	 * The applications whose cache is missing or older than their extracted layout; one without an up-to-date layout
+	 * starts from its executable jar, which takes no cache, so it is never stale.
+	 */
 	static List<Application> stale(PlatformSettings settings) {
 		List<Application> stale = new ArrayList<>();
 		for (Application application : settings.applications()) {
+			if (!hasLayout(settings, application)) {
+				continue;
+			}
 			Path cache = application.aotCache(settings.projectDir());
 			if (!Files.isRegularFile(cache)
 					|| !PlatformParts.isUpToDate(cache, application.extractedJar(settings.projectDir()))) {
@@ -110,6 +122,11 @@ public final class StartupCacheTraining {
 			}
 		}
 		return stale;
+	}
+
+	private static boolean hasLayout(PlatformSettings settings, Application application) {
+		Path layout = application.extractedJar(settings.projectDir());
+		return Files.isRegularFile(layout) && PlatformParts.isUpToDate(layout, application.jar(settings.projectDir()));
 	}
 
 	/** The workload runs on its own threads; this one only waits it out (a plain timed wait, no condition to poll). */
