@@ -22,6 +22,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -232,6 +233,13 @@ class KeyQueryForwardingIntegrationTests {
 				.forEach(heldByTheOther::add);
 			assertThat(heldByTheOther).as("accounts the other instance owns, with a standby here").isNotEmpty();
 		});
+		// What a rolling restart waits for before stopping the other: this instance's standbys, caught up
+		MeterRegistry meters = instances.get(0).getBean(MeterRegistry.class);
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(meters.get("platform.analytics.streams.standby.tasks").gauge().value()).isPositive();
+			// Within acceptable.recovery.lag (10,000 by default), which KeyQueries too takes for caught up
+			assertThat(meters.get("platform.analytics.streams.replica.lag").gauge().value()).isBetween(0.0, 10_000.0);
+		});
 
 		// When the other instance ends without leaving the group, as a killed one does
 		instances.get(1).close();
@@ -251,6 +259,9 @@ class KeyQueryForwardingIntegrationTests {
 		assertThat(survivor.ownerOf("transactions-account-minute", heldByTheOther.get(0)))
 			.as("the partition still assigned to the instance that is gone")
 			.isInstanceOf(KeyQueries.Remote.class);
+		assertThat(meters.get("platform.analytics.streams.standby.tasks").gauge().value())
+			.as("standby tasks kept until the group moves the partitions")
+			.isPositive();
 	}
 
 	private static HttpResponse<String> get(int port, String path, String token)

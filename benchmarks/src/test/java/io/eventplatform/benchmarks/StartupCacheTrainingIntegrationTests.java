@@ -5,13 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,36 +80,25 @@ class StartupCacheTrainingIntegrationTests {
 		return PROJECT.resolve(name).resolve("target/app").resolve(name + ".aot");
 	}
 
-	/** As local-platform/platform-java.sh looks: the JDKs installed beside the one running the tests. */
-	static Optional<Path> newestJdk() throws IOException {
-		Path home = Path.of(System.getProperty("java.home")).toRealPath();
-		Path installed = home.getParent();
-		if (installed == null) {
-			return Optional.empty();
-		}
-		try (Stream<Path> jdks = Files.list(installed)) {
-			return jdks.map(jdk -> jdk.resolve("bin").resolve("java"))
-				.filter(Files::isExecutable)
-				.filter(java -> featureVersion(java) >= ServiceJvm.AOT_CACHE_RELEASE)
-				.max(Comparator.comparingInt(StartupCacheTrainingIntegrationTests::featureVersion));
-		}
-	}
-
-	private static int featureVersion(Path java) {
-		try {
-			Process version = new ProcessBuilder(java.toString(), "-version").redirectErrorStream(true).start();
-			String text = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			version.waitFor(30, TimeUnit.SECONDS);
-			Matcher matcher = Pattern.compile("version \"(\\d+)").matcher(text);
-			return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
-		}
-		catch (IOException ex) {
-			return 0;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return 0;
-		}
+	/**
+	 * The JDK {@code local-platform/platform-java.sh} picks, as {@code ./run.sh} runs it, with the tests' JDK as
+	 * {@code JAVA_HOME}; empty when it is older than the AOT cache.
+	 */
+	static Optional<Path> newestJdk() throws IOException, InterruptedException {
+		ProcessBuilder pick = new ProcessBuilder("bash", "-c",
+				". local-platform/platform-java.sh && platform_java && echo \"$java\" && java_feature_version \"$java\"")
+			.directory(PROJECT.toFile())
+			.redirectErrorStream(true);
+		pick.environment().put("JAVA_HOME", System.getProperty("java.home"));
+		pick.environment().remove("PLATFORM_JAVA_HOME");
+		Process process = pick.start();
+		List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+			.toList();
+		assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+		assertThat(process.exitValue()).as("platform-java.sh found a JDK: %s", lines).isZero();
+		assertThat(lines).as("the java and its feature version").hasSize(2);
+		return Integer.parseInt(lines.get(1)) >= ServiceJvm.AOT_CACHE_RELEASE ? Optional.of(Path.of(lines.get(0)))
+				: Optional.empty();
 	}
 
 }

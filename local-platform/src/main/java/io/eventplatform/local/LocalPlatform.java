@@ -136,9 +136,17 @@ public final class LocalPlatform implements AutoCloseable {
 
 	/**
 	 * The management address of a service (actuator: health, and {@code /actuator/prometheus} without a token).
-	 * @param serviceName as for {@link #serviceUrl(String)}
+	 * @param serviceName as for {@link #serviceUrl(String)}, or an instance {@link #startAnalyticsInstance} started
 	 */
 	public URI managementUrl(String serviceName) {
+		synchronized (this) {
+			// One more analytics instance (startAnalyticsInstance): its ports are the part's, not in the settings
+			for (Part part : parts) {
+				if (part.name().equals(serviceName) && part.name().startsWith(PlatformParts.ANALYTICS + "-")) {
+					return URI.create("http://127.0.0.1:" + part.ports().get(1));
+				}
+			}
+		}
 		return URI.create("http://127.0.0.1:" + application(serviceName).managementPort());
 	}
 

@@ -41,7 +41,7 @@ public final class StartupCacheTraining {
 	private StartupCacheTraining() {
 	}
 
-	public static void main(String[] args) throws IOException {
+	public static void main(String[] args) throws IOException, InterruptedException {
 		LocalPlatformCommand.useLauncherLogging();
 		boolean ifStale = List.of(args).contains("--if-stale");
 		int workloadAt = List.of(args).indexOf("--workload");
@@ -75,7 +75,7 @@ public final class StartupCacheTraining {
 
 	/** @return how many applications have no cache afterwards */
 	static int train(PlatformSettings settings, Duration workload, PrintStream console, Clock clock)
-			throws IOException {
+			throws IOException, InterruptedException {
 		deleteRecursively(settings.dataDir());
 		Files.createDirectories(settings.dataDir());
 		console.printf("Training the AOT caches (Java %s): the platform on free ports, %d s of requests through the "
@@ -88,7 +88,9 @@ public final class StartupCacheTraining {
 			try (DemoTrafficGenerator traffic = DemoTrafficGenerator.start(platform.gatewayUrl(),
 					DevClients.ADMIN_CLIENT_ID, DevClients.ADMIN_CLIENT_SECRET, TrainingWorkload.of(clock),
 					trafficConsole, clock)) {
-				awaitQuietly(workload);
+				if (!traffic.runFor(workload)) {
+					console.println("The workload's last requests did not end in time; stopping the platform anyway.");
+				}
 			}
 			platform.close(CACHE_WRITE_GRACE);
 		}
@@ -127,16 +129,6 @@ public final class StartupCacheTraining {
 	private static boolean hasLayout(PlatformSettings settings, Application application) {
 		Path layout = application.extractedJar(settings.projectDir());
 		return Files.isRegularFile(layout) && PlatformParts.isUpToDate(layout, application.jar(settings.projectDir()));
-	}
-
-	/** The workload runs on its own threads; this one only waits it out (a plain timed wait, no condition to poll). */
-	private static void awaitQuietly(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	private static void deleteRecursively(Path directory) throws IOException {

@@ -18,8 +18,9 @@ import io.eventplatform.contract.EventEnvelope;
 
 /**
  * One warehouse table: how an event becomes a row, and how rows are read back a page at a time. Every table starts
- * with the event's metadata and when the row was written, and has the event id as its primary key, so that writing
- * an event a second time changes nothing.
+ * with the event's metadata and when the row was written, and has a primary key that writing an event a second time
+ * runs into, so that it changes nothing: the event id, or for readings the station and observed-at time the event id
+ * is derived from (V2__weather_readings_natural_key.sql).
  *
  * @param <T> the event this table stores
  */

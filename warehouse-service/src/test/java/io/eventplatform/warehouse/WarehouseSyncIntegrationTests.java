@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -143,6 +144,26 @@ class WarehouseSyncIntegrationTests {
 		assertThat(rows("weather_readings", "station_id", "station-again")).isEqualTo(2);
 		assertThat(jdbc.queryForMap("SELECT * FROM weather_readings WHERE event_id = ?", reading.id()))
 			.isEqualTo(first);
+	}
+
+	@Test
+	void shouldKeepOneRowPerStationAndInstantAsTheReadingsKey() {
+		// weather-ingest-service derives a reading's event id from its station and observed-at time: a second event of
+		// the same station and instant is the same reading, sent again by something that made up another id.
+		Instant observedAt = now().minusSeconds(240);
+		EventEnvelope<WeatherReadingRecorded> reading = reading("station-key", observedAt, 1001.0);
+		events.send(reading);
+		await().atMost(TIMEOUT).until(() -> rows("weather_readings", "station_id", "station-key") == 1);
+
+		EventEnvelope<WeatherReadingRecorded> sameInstant = reading("station-key", observedAt, 990.0);
+		EventEnvelope<WeatherReadingRecorded> marker = reading("station-key", now(), null);
+		events.send(sameInstant, marker);
+
+		await().atMost(TIMEOUT).until(() -> rows("weather_readings", "station_id", "station-key") >= 2);
+		assertThat(rows("weather_readings", "station_id", "station-key")).isEqualTo(2);
+		assertThat(jdbc.queryForList("SELECT event_id FROM weather_readings WHERE observed_at = ?", String.class,
+				observedAt.atOffset(ZoneOffset.UTC)))
+			.containsExactly(reading.id());
 	}
 
 	@Test

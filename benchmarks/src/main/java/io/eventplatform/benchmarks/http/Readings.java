@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
 
+import io.eventplatform.local.demo.ReadingJson;
+
 /**
  * Request bodies of valid weather readings, as a station sends them: a few hundred stations, observed-at times just
  * behind the present (so the analytics windows take them as current, not late).
@@ -21,10 +23,7 @@ public final class Readings {
 
 	/** One reading of {@code station} at {@code observedAt}. */
 	public static String reading(String station, Instant observedAt, int sequence) {
-		return String.format(Locale.ROOT,
-				"{\"stationId\":\"%s\",\"observedAt\":\"%s\",\"temperatureCelsius\":%.1f,\"humidityPercent\":%d,"
-						+ "\"pressureHpa\":%.1f}",
-				station, observedAt.truncatedTo(ChronoUnit.MILLIS), 5 + (sequence % 200) / 10.0, 40 + sequence % 50,
+		return ReadingJson.of(station, observedAt, 5 + (sequence % 200) / 10.0, 40 + sequence % 50,
 				990 + (sequence % 400) / 10.0);
 	}
 

@@ -29,6 +29,8 @@ public final class DemoTrafficGenerator implements AutoCloseable {
 
 	static final int REPORT_EVERY = 10;
 
+	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
 	private final HttpClient http;
 
 	private final URI gatewayUrl;
@@ -70,6 +72,17 @@ public final class DemoTrafficGenerator implements AutoCloseable {
 		return generator;
 	}
 
+	/**
+	 * Lets the traffic go on for {@code duration}, then stops scheduling it and returns once the requests in flight
+	 * have been answered (or after their timeout).
+	 * @return whether the last requests ended in time
+	 */
+	public boolean runFor(Duration duration) throws InterruptedException {
+		// Shutting down a scheduler cancels its periodic tasks; the one running finishes.
+		scheduler.schedule(scheduler::shutdown, duration.toMillis(), TimeUnit.MILLISECONDS);
+		return scheduler.awaitTermination(duration.plus(REQUEST_TIMEOUT).toMillis(), TimeUnit.MILLISECONDS);
+	}
+
 	@Override
 	public void close() {
 		scheduler.shutdownNow();
@@ -100,7 +113,7 @@ public final class DemoTrafficGenerator implements AutoCloseable {
 	private int send(DemoRequest demoRequest) throws IOException, InterruptedException {
 		String body = demoRequest.jsonBody();
 		HttpRequest.Builder request = HttpRequest.newBuilder(gatewayUrl.resolve(demoRequest.path()))
-			.timeout(Duration.ofSeconds(10))
+			.timeout(REQUEST_TIMEOUT)
 			.header("Authorization", "Bearer " + tokens.current())
 			.method(demoRequest.method(),
 					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

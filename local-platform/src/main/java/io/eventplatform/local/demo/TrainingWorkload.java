@@ -43,10 +43,7 @@ public final class TrainingWorkload {
 	static String reading(RandomGenerator random, Clock clock) {
 		// One in fifty is beyond the weather rules' limits.
 		double temperature = random.nextInt(50) == 0 ? 48.5 : random.nextDouble(-10, 35);
-		return String.format(Locale.ROOT,
-				"{\"stationId\":\"%s\",\"observedAt\":\"%s\",\"temperatureCelsius\":%.1f,\"humidityPercent\":%d,"
-						+ "\"pressureHpa\":%.1f}",
-				station(random), clock.instant().truncatedTo(ChronoUnit.MILLIS), temperature, random.nextInt(10, 100),
+		return ReadingJson.of(station(random), clock.instant(), temperature, random.nextInt(10, 100),
 				random.nextDouble(960, 1040));
 	}
 

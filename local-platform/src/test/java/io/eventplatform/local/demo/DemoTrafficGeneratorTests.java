@@ -97,6 +97,28 @@ class DemoTrafficGeneratorTests {
 		});
 	}
 
+	@Test
+	void runsForItsDurationThenSendsNoMore() throws InterruptedException {
+		// Given
+		URI gatewayUrl = URI.create("http://127.0.0.1:" + gateway.getAddress().getPort());
+
+		// When
+		try (DemoTrafficGenerator generator = DemoTrafficGenerator.start(gatewayUrl, "demo-client", "demo-secret",
+				List.of(new UserRegistrations(Duration.ofMillis(20))),
+				new PrintStream(console, true, StandardCharsets.UTF_8), Clock.systemUTC())) {
+			long started = System.nanoTime();
+			boolean ended = generator.runFor(Duration.ofSeconds(1));
+			Duration ran = Duration.ofNanos(System.nanoTime() - started);
+
+			// Then: it sent for that second, then nothing more (the generator is still open)
+			assertThat(ended).isTrue();
+			assertThat(ran).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(11));
+			int sent = users.size();
+			assertThat(sent).isPositive();
+			await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> users.size() == sent);
+		}
+	}
+
 	private static void respond(HttpExchange exchange, int status, String json) throws IOException {
 		byte[] body = json.getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().set("Content-Type", "application/json");

@@ -3,6 +3,7 @@ package io.eventplatform.support.kafka;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -21,13 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Kafka's own in-memory producer stands in for the broker: these tests are about what the publisher counts. */
 class EventPublisherTests {
 
+	private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
 	private boolean brokerAway;
 
 	// KafkaTemplate closes a plain factory's producer after each send: a new one each time, closed at once when away.
 	private final EventPublisher publisher = new EventPublisher(new KafkaTemplate<>(this::newProducer),
-			URI.create("/test"), meters, Clock.systemUTC());
+			URI.create("/test"), meters, Clock.fixed(NOW, ZoneOffset.UTC));
 
 	private MockProducer<String, EventEnvelope<?>> newProducer() {
 		MockProducer<String, EventEnvelope<?>> producer = new MockProducer<>(true, null, new StringSerializer(),
@@ -43,7 +46,7 @@ class EventPublisherTests {
 		// Given events of two types, one of them sent three times
 		for (int i = 0; i < 3; i++) {
 			publisher.publish(publisher.newEvent(
-					new WeatherReadingRecorded("station-" + i, Instant.parse("2026-12-01T10:00:00Z"), 7.5, 80, null)))
+					new WeatherReadingRecorded("station-" + i, NOW.minusSeconds(1), 7.5, 80, null)))
 				.join();
 		}
 		publisher.publish(publisher.newEvent(new GatewayRequestCompleted("demo-client", "POST", "/api/**", 202, 3)))
