@@ -57,6 +57,10 @@ class StartupCacheTrainingIntegrationTests {
 			.allSatisfy(name -> assertThat(ServiceJvm.startupCache(aotCache(name), PROJECT.resolve("none.jsa"),
 					extracted(name), true)).isEqualTo(ServiceJvm.StartupCache.AOT_CACHE));
 		assertThat(log).contains("queries").doesNotContain("no cache written");
+		// Every kind of call the workload makes is a valid one: a refused call trains the error path, not the real one
+		Path trafficLog = PROJECT.resolve("local-platform/target/startup-cache-training/training-traffic.log");
+		String traffic = Files.readString(trafficLog, StandardCharsets.UTF_8);
+		assertThat(traffic).as("the workload's answers").contains("200 ×").doesNotContain("400 ×", "401 ×", "403 ×");
 
 		// And: the JVM takes the cache for the options the platform starts it with (AOTMode=on fails otherwise)
 		List<String> command = new ArrayList<>(List.of(java.toString()));

@@ -36,7 +36,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Two analytics-service instances share the stream tasks on the three-node cluster, each with a standby replica of
  * the other's stores ({@code num.standby.replicas} 1). Under steady traffic through the gateway one of them is killed
- * (SIGKILL) and restarted, four times, the two in turn. Queries asked of the instance left keep being answered (for
+ * (SIGKILL) and restarted, four times, the two in turn, each time once the other has held caught-up standbys for a
+ * few seconds (as a rolling restart waits). Queries asked of the instance left keep being answered (for
  * the dead one's keys from its standby, until the group moves the tasks over), every window ends exact, and each
  * account's burst raises one fraud alert.
  */
@@ -180,7 +181,7 @@ class StreamsFailoverEndToEndTests {
 			.allSatisfy(gap -> assertThat(gap).isLessThan(SESSION_TIMEOUT.toMillis()));
 	}
 
-	/** Its standby tasks (as many as the victim's active ones, with one replica) within the acceptable recovery lag. */
+	/** The instance runs (not rebalancing), keeps standby tasks, and its replicas are within the acceptable lag. */
 	private static void assertStandbysCaughtUp(LocalPlatform platform, String instance) {
 		HttpResponse<String> scrape = Platform.send(
 				HttpRequest.newBuilder(platform.managementUrl(instance).resolve("/actuator/prometheus")).build());

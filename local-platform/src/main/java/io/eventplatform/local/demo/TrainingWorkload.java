@@ -73,7 +73,7 @@ public final class TrainingWorkload {
 			case 2 -> "/api/analytics/registrations";
 			case 3 -> "/api/analytics/accounts/" + pick(ACCOUNTS, random);
 			case 4 -> "/api/analytics/history/stations/" + station(random) + "/readings";
-			case 5 -> "/api/analytics/history/users";
+			case 5 -> "/api/analytics/history/users?country=" + pick(COUNTRIES, random);
 			default -> "/api/analytics/web/routes";
 		};
 	}
