@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param warmupMax the longest a target is warmed up when its rate does not settle
  * @param duration of each wrk run
  * @param kafkaRecords records per ProducerPerformance / ConsumerPerformance run
- * @param backlog readings written while the consumers are stopped, for catch-up
+ * @param backlog readings written at once for catch-up (warm, then with the consumers stopped)
  * @param e2eMaxRate caps E2E's rate (half of G); 0 for no cap
  * @param attach a platform already running, instead of starting one
  * @param consumingParts the services that consume weather.readings, stopped together for catch-up
@@ -152,7 +152,7 @@ public record BenchmarkSettings(boolean smoke, int repeats, int startups, Durati
 		run.put("Kafka tools", kafkaRecords + " records of " + recordSize + " bytes per run");
 		run.put("batch size", batchSize);
 		run.put("E2E", e2eDuration.toSeconds() + " s at half of G" + (e2eMaxRate > 0 ? " (capped at " + e2eMaxRate + "/s)" : ""));
-		run.put("catch-up", backlog + " readings, " + catchUpRepeats + " repetition(s)");
+		run.put("catch-up", backlog + " readings, warm and after a restart, " + catchUpRepeats + " repetition(s)");
 		return run;
 	}
 
