@@ -91,10 +91,7 @@ class BrokerOutageEndToEndTests {
 	}
 
 	private static String metrics(String service) {
-		HttpResponse<String> scrape = Platform.send(
-				HttpRequest.newBuilder(Platform.get().managementUrl(service).resolve("/actuator/prometheus")).build());
-		assertThat(scrape.statusCode()).isEqualTo(200);
-		return scrape.body();
+		return Platform.scrape(Platform.get(), service);
 	}
 
 	private static String reading(String station) {

@@ -1,5 +1,6 @@
 package io.eventplatform.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -144,6 +145,25 @@ final class Platform implements BeforeAllCallback {
 				return answer.get().statusCode() != 429;
 			});
 		return answer.get();
+	}
+
+	/**
+	 * A part's Prometheus scrape, as Prometheus reads it: its management port, {@code /actuator/prometheus}, no token.
+	 */
+	static String scrape(LocalPlatform platform, String part) {
+		HttpResponse<String> scrape = send(
+				HttpRequest.newBuilder(platform.managementUrl(part).resolve("/actuator/prometheus")).build());
+		assertThat(scrape.statusCode()).as("%s's scrape", part).isEqualTo(200);
+		return scrape.body();
+	}
+
+	/** The value of the first sample of the metric in a scrape (any labels). */
+	static double gauge(String scrape, String name) {
+		return scrape.lines()
+			.filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(name + " not in the scrape"));
 	}
 
 	private static HttpResponse<String> sendOnce(HttpRequest request) {

@@ -187,22 +187,12 @@ class StreamsFailoverEndToEndTests {
 
 	/** The instance runs (not rebalancing), keeps standby tasks, and its replicas are within the acceptable lag. */
 	private static void assertStandbysCaughtUp(LocalPlatform platform, String instance) {
-		HttpResponse<String> scrape = Platform.send(
-				HttpRequest.newBuilder(platform.managementUrl(instance).resolve("/actuator/prometheus")).build());
-		assertThat(scrape.statusCode()).isEqualTo(200);
-		assertThat(gauge(scrape.body(), "platform_analytics_streams_standby_tasks")).as("%s's standby tasks", instance)
+		String scrape = Platform.scrape(platform, instance);
+		assertThat(Platform.gauge(scrape, "platform_analytics_streams_standby_tasks")).as("%s's standby tasks", instance)
 			.isPositive();
-		assertThat(gauge(scrape.body(), "platform_analytics_streams_replica_lag_records"))
+		assertThat(Platform.gauge(scrape, "platform_analytics_streams_replica_lag_records"))
 			.as("how far %s's store replicas lag, records", instance)
 			.isBetween(0.0, (double) ACCEPTABLE_RECOVERY_LAG);
-	}
-
-	private static double gauge(String scrape, String name) {
-		return scrape.lines()
-			.filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
-			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError(name + " not in the scrape"));
 	}
 
 	private static String account(String run, int client) {

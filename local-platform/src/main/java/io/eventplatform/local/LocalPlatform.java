@@ -140,9 +140,10 @@ public final class LocalPlatform implements AutoCloseable {
 	 */
 	public URI managementUrl(String serviceName) {
 		synchronized (this) {
-			// One more analytics instance (startAnalyticsInstance): its ports are the part's, not in the settings
+			// Any application part, also one started later (startAnalyticsInstance), whose ports are not in the settings
 			for (Part part : parts) {
-				if (part.name().equals(serviceName) && part.name().startsWith(PlatformParts.ANALYTICS + "-")) {
+				if (part.name().equals(serviceName) && part.stage() == Part.Stage.APPLICATIONS
+						&& part.ports().size() == 2) {
 					return URI.create("http://127.0.0.1:" + part.ports().get(1));
 				}
 			}
