@@ -7,21 +7,28 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import io.eventplatform.analytics.streams.InputStreams;
-import io.eventplatform.analytics.streams.JsonSerde;
 import io.eventplatform.analytics.streams.WindowProperties;
 import io.eventplatform.contract.Topics;
 
-/** Counts the (de-duplicated) events of every input topic per minute of event time. */
+/**
+ * Counts the (de-duplicated) events of every input topic per minute of event time: each task counts its own
+ * ({@link CountPerTask}), and one key adds the tasks' counts up.
+ */
 @Component
 class OverviewTopology {
 
 	static final String EVENTS_PER_MINUTE_STORE = "overview-events-per-minute";
+
+	/** Each task's counts not yet forwarded to the platform-wide count. */
+	static final String TASK_COUNTS_STORE = "overview-task-counts";
 
 	/** One key for the whole platform, so one instance answers for it. */
 	static final String PLATFORM_KEY = "platform";
@@ -42,12 +49,19 @@ class OverviewTopology {
 			.merge(inputs.transactions().mapValues(event -> Topics.TRANSACTIONS_RECORDED.name()));
 		Duration retention = windows.retention().compareTo(MINUTE.plus(windows.grace())) >= 0 ? windows.retention()
 				: MINUTE.plus(windows.grace());
-		topics.groupBy((key, topic) -> PLATFORM_KEY, Grouped.with("overview-events", Serdes.String(), Serdes.String()))
+		inputs.builder()
+			.addStateStore(Stores
+				.keyValueStoreBuilder(Stores.persistentKeyValueStore(TASK_COUNTS_STORE), Serdes.Long(),
+						EventCounts.serde())
+				.withCachingEnabled());
+		topics.process(() -> new CountPerTask(TASK_COUNTS_STORE), Named.as("overview-count-per-task"), TASK_COUNTS_STORE)
+			// A new name: the repartition topic of the topology before it carried one record per event, not counts.
+			.groupByKey(Grouped.with("overview-task-counts", Serdes.String(), EventCounts.serde()))
 			.windowedBy(TimeWindows.ofSizeAndGrace(MINUTE, windows.grace()))
-			.aggregate(EventCounts::none, (key, topic, counts) -> counts.add(topic),
+			.aggregate(EventCounts::none, (key, counted, counts) -> counts.plus(counted),
 					Materialized.<String, EventCounts, WindowStore<Bytes, byte[]>>as(EVENTS_PER_MINUTE_STORE)
 						.withKeySerde(Serdes.String())
-						.withValueSerde(JsonSerde.of(EventCounts.class))
+						.withValueSerde(EventCounts.serde())
 						.withRetention(retention));
 	}
 }

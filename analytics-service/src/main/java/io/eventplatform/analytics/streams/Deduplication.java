@@ -10,23 +10,22 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 import io.eventplatform.contract.EventEnvelope;
 
 /**
  * Drops an event whose id was already seen within the retention. Exactly-once processing stops Kafka Streams from
  * counting one record twice; this stops one event from counting twice when its producer sent it twice (an outbox
- * retry after a lost acknowledgement). Events with one id share a key, so they meet in one task and one store.
+ * retry after a lost acknowledgement). Copies of an event share its key and its time (the record timestamp is the
+ * event's own), so they meet in one task and one store, under one window start.
  */
 public final class Deduplication {
 
 	private Deduplication() {
 	}
 
-	public static <K, T> KStream<K, EventEnvelope<T>> distinct(KStream<K, EventEnvelope<T>> events, String storeName,
-			Duration retention) {
-		return events.processValues(() -> new DropSeen<>(storeName, retention.toMillis()), storeName);
+	public static <K, T> KStream<K, EventEnvelope<T>> distinct(KStream<K, EventEnvelope<T>> events, String storeName) {
+		return events.processValues(() -> new DropSeen<>(storeName), storeName);
 	}
 
 	public static StoreBuilder<WindowStore<String, Long>> store(String storeName, Duration retention) {
@@ -38,15 +37,12 @@ public final class Deduplication {
 
 		private final String storeName;
 
-		private final long retentionMillis;
-
 		private FixedKeyProcessorContext<K, V> context;
 
 		private WindowStore<String, Long> seen;
 
-		DropSeen(String storeName, long retentionMillis) {
+		DropSeen(String storeName) {
 			this.storeName = storeName;
-			this.retentionMillis = retentionMillis;
 		}
 
 		@Override
@@ -59,10 +55,9 @@ public final class Deduplication {
 		public void process(FixedKeyRecord<K, V> record) {
 			String id = record.value().id();
 			long time = record.timestamp();
-			try (WindowStoreIterator<Long> earlier = seen.fetch(id, time - retentionMillis, time + retentionMillis)) {
-				if (earlier.hasNext()) {
-					return;
-				}
+			// A copy of an event carries its time, so one point lookup (not a range scan) finds the first one.
+			if (seen.fetch(id, time) != null) {
+				return;
 			}
 			seen.put(id, time, time);
 			context.forward(record);

@@ -92,6 +92,6 @@ public class InputStreams {
 				Consumed.with(Serdes.String(), EventSerde.input(topic.eventType(), eventTimes))
 					.withTimestampExtractor(new EventTimeExtractor())
 					.withName("read-" + topic.name()));
-		return Deduplication.distinct(events, seenStore, seenFor);
+		return Deduplication.distinct(events, seenStore);
 	}
 }

@@ -62,22 +62,22 @@ class WeatherTopology {
 			.aggregate(StationHour::empty, (station, event, hour) -> hour.add(event.data()),
 					Materialized.<String, StationHour, WindowStore<Bytes, byte[]>>as(HOURLY_STORE)
 						.withKeySerde(Serdes.String())
-						.withValueSerde(JsonSerde.of(StationHour.class))
+						.withValueSerde(WeatherSerdes.hour())
 						.withRetention(max(windows.retention(), HOUR.plus(properties.grace()))));
 
 		readings.mapValues(EventEnvelope::data)
-			.groupByKey(Grouped.with("weather-latest", Serdes.String(), JsonSerde.of(WeatherReadingRecorded.class)))
+			.groupByKey(Grouped.with("weather-latest", Serdes.String(), WeatherSerdes.reading()))
 			// By observed-at: a late reading does not replace a newer one.
 			.reduce((latest, next) -> next.observedAt().isBefore(latest.observedAt()) ? latest : next,
 					Materialized.<String, WeatherReadingRecorded, KeyValueStore<Bytes, byte[]>>as(LATEST_STORE)
 						.withKeySerde(Serdes.String())
-						.withValueSerde(JsonSerde.of(WeatherReadingRecorded.class)));
+						.withValueSerde(WeatherSerdes.reading()));
 
 		inputs.builder()
 			// Cached like the DSL's stores: updates of one key within a commit reach RocksDB and the changelog once.
 			.addStateStore(Stores
 				.keyValueStoreBuilder(Stores.persistentKeyValueStore(WATCH_STORE), Serdes.String(),
-						JsonSerde.of(StationWatch.class))
+						WeatherSerdes.watch())
 				.withCachingEnabled());
 		KStream<String, EventEnvelope<WeatherAlertRaised>> alerts = readings
 			.process(() -> new WeatherWatch(properties, WATCH_STORE), Named.as("weather-rules"), WATCH_STORE);

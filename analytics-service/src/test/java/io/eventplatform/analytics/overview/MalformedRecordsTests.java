@@ -57,6 +57,7 @@ class MalformedRecordsTests {
 		topology.send(transaction("a1", "10", "EUR", "NL", TEN));
 
 		assertThat(dropped() - droppedBefore).isEqualTo(2);
+		topology.driver().advanceWallClockTime(CountPerTask.FORWARD_INTERVAL);
 		WindowStore<String, EventCounts> overview = topology.driver().getWindowStore("overview-events-per-minute");
 		assertThat(overview.fetch("platform", TEN.toEpochMilli()).byTopic())
 			.containsEntry("weather.readings", 1L)

@@ -9,11 +9,13 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.eventplatform.analytics.streams.JsonSerde;
 import io.eventplatform.analytics.streams.TopologyFixture;
 import io.eventplatform.contract.EventEnvelope;
 import io.eventplatform.contract.transactions.TransactionRecorded;
@@ -45,11 +47,46 @@ class OverviewTopologyTests {
 		topology.send(event(new UserRegistered(UUID.randomUUID(), "a@example.com", "A", "NL", false),
 				TEN.plusSeconds(61)));
 
+		topology.driver().advanceWallClockTime(CountPerTask.FORWARD_INTERVAL);
+
+		assertThat(minute(TEN)).isEqualTo(Map.of("transactions.recorded", 2L, "weather.readings", 1L));
+		assertThat(minute(TEN.plusSeconds(60))).isEqualTo(Map.of("users.registered", 1L));
+	}
+
+	@Test
+	void shouldAddEachTasksCountsToTheMinuteOnceAtEveryForward() {
+		topology.send(reading("s1", TEN.plusSeconds(1), 10, 50));
+		topology.send(reading("s2", TEN.plusSeconds(2), 10, 50));
+		assertThat(minute(TEN)).as("counted by the task, not yet forwarded").isNull();
+
+		topology.driver().advanceWallClockTime(CountPerTask.FORWARD_INTERVAL);
+		assertThat(minute(TEN)).isEqualTo(Map.of("weather.readings", 2L));
+
+		topology.send(reading("s1", TEN.plusSeconds(3), 10, 50));
+		topology.driver().advanceWallClockTime(CountPerTask.FORWARD_INTERVAL);
+		topology.driver().advanceWallClockTime(CountPerTask.FORWARD_INTERVAL);
+		assertThat(minute(TEN)).isEqualTo(Map.of("weather.readings", 3L));
+		KeyValueStore<Long, EventCounts> taskCounts = topology.driver()
+			.getKeyValueStore(OverviewTopology.TASK_COUNTS_STORE);
+		assertThat(taskCounts.approximateNumEntries()).as("forwarded counts are forgotten").isZero();
+	}
+
+	@Test
+	void shouldReadCountsBackAsWrittenAndFromTheJsonWrittenBefore() {
+		EventCounts counts = new EventCounts(Map.of("weather.readings", 1_000_000L, "users.registered", 3L));
+
+		byte[] compact = EventCounts.serde().serializer().serialize("t", counts);
+		byte[] json = JsonSerde.of(EventCounts.class).serializer().serialize("t", counts);
+
+		assertThat(EventCounts.serde().deserializer().deserialize("t", compact)).isEqualTo(counts);
+		assertThat(EventCounts.serde().deserializer().deserialize("t", json)).isEqualTo(counts);
+		assertThat(compact.length).isLessThan(json.length);
+	}
+
+	private Map<String, Long> minute(Instant start) {
 		WindowStore<String, EventCounts> store = topology.driver()
 			.getWindowStore(OverviewTopology.EVENTS_PER_MINUTE_STORE);
-		assertThat(store.fetch("platform", TEN.toEpochMilli()).byTopic())
-			.isEqualTo(Map.of("transactions.recorded", 2L, "weather.readings", 1L));
-		assertThat(store.fetch("platform", TEN.plusSeconds(60).toEpochMilli()).byTopic())
-			.isEqualTo(Map.of("users.registered", 1L));
+		EventCounts counts = store.fetch(OverviewTopology.PLATFORM_KEY, start.toEpochMilli());
+		return counts == null ? null : counts.byTopic();
 	}
 }
