@@ -3,6 +3,7 @@ package io.eventplatform.analytics.weather;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
@@ -66,21 +67,21 @@ class WeatherWatch implements Processor<String, EventEnvelope<WeatherReadingReco
 		double humidity = reading.humidityPercent();
 		watch = check(watch, event, TEMPERATURE_RULE,
 				temperature < properties.minTemperature() || temperature > properties.maxTemperature(),
-				"Temperature %s °C is outside the limits %s to %s °C".formatted(temperature,
+				() -> "Temperature %s °C is outside the limits %s to %s °C".formatted(temperature,
 						properties.minTemperature(), properties.maxTemperature()));
 		watch = check(watch, event, HUMIDITY_RULE,
 				humidity < properties.minHumidity() || humidity > properties.maxHumidity(),
-				"Humidity %s %% is outside the limits %s to %s %%".formatted(humidity, properties.minHumidity(),
-						properties.maxHumidity()));
+				() -> "Humidity %s %% is outside the limits %s to %s %%".formatted(humidity,
+						properties.minHumidity(), properties.maxHumidity()));
 		stations.put(reading.stationId(), watch);
 	}
 
 	private StationWatch check(StationWatch watch, EventEnvelope<WeatherReadingRecorded> event, String rule,
-			boolean beyond, String explanation) {
+			boolean beyond, Supplier<String> explanation) {
 		WeatherReadingRecorded reading = event.data();
 		if (beyond && !watch.excursions().contains(rule)) {
 			emit(AnalyticsEvents.derived(rule, List.of(event.id()), reading.observedAt(),
-					new WeatherAlertRaised(reading.stationId(), rule, explanation, reading.observedAt(),
+					new WeatherAlertRaised(reading.stationId(), rule, explanation.get(), reading.observedAt(),
 							reading.temperatureCelsius(), reading.humidityPercent())));
 		}
 		return watch.withExcursion(rule, beyond);

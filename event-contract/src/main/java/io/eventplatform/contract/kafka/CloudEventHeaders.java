@@ -86,7 +86,7 @@ public final class CloudEventHeaders {
 
 	private static Instant parseTime(String value) {
 		try {
-			return java.time.OffsetDateTime.parse(value).toInstant();
+			return EventTimes.parse(value);
 		}
 		catch (DateTimeParseException ex) {
 			throw new InvalidEventException(TIME + " must be an RFC 3339 timestamp but was '" + printable(value) + "'",
