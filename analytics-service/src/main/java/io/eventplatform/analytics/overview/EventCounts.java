@@ -23,14 +23,14 @@ public record EventCounts(Map<String, Long> byTopic) {
 		return CompactSerde.of(EventCounts.class, (counts, out) -> {
 			out.writeInt(counts.byTopic().size());
 			for (Map.Entry<String, Long> topic : counts.byTopic().entrySet()) {
-				out.writeUTF(topic.getKey());
+				CompactSerde.writeString(topic.getKey(), out);
 				out.writeLong(topic.getValue());
 			}
 		}, in -> {
 			int size = in.readInt();
 			Map<String, Long> byTopic = new TreeMap<>();
 			for (int i = 0; i < size; i++) {
-				byTopic.put(in.readUTF(), in.readLong());
+				byTopic.put(CompactSerde.readString(in), in.readLong());
 			}
 			return new EventCounts(byTopic);
 		});

@@ -8,6 +8,7 @@ import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import org.apache.kafka.common.errors.SerializationException;
@@ -42,7 +43,7 @@ public final class CompactSerde {
 	@FunctionalInterface
 	public interface Reader<T> {
 
-		T read(DataInput in) throws IOException;
+		T read(DataInputStream in) throws IOException;
 
 	}
 
@@ -71,14 +72,41 @@ public final class CompactSerde {
 				throw new SerializationException("A " + type.getSimpleName() + " in an unknown format (first byte "
 						+ (bytes.length == 0 ? "missing" : bytes[0]) + ")");
 			}
+			T value;
+			DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 1, bytes.length - 1));
 			try {
-				DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 1, bytes.length - 1));
-				return reader.read(in);
+				value = reader.read(in);
+				if (in.available() > 0) {
+					throw new SerializationException("A " + type.getSimpleName() + " with " + in.available()
+							+ " bytes more than its fields");
+				}
 			}
 			catch (IOException ex) {
 				throw new SerializationException("A " + type.getSimpleName() + " cut short", ex);
 			}
+			catch (RuntimeException ex) {
+				throw ex instanceof SerializationException ? ex
+						: new SerializationException("A " + type.getSimpleName() + " that cannot be read", ex);
+			}
+			return value;
 		});
+	}
+
+	/** Any length, unlike {@link DataOutput#writeUTF} (at most 65,535 bytes): station ids come from outside. */
+	public static void writeString(String text, DataOutput out) throws IOException {
+		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+		out.writeInt(bytes.length);
+		out.write(bytes);
+	}
+
+	public static String readString(DataInputStream in) throws IOException {
+		int length = in.readInt();
+		if (length < 0 || length > in.available()) {
+			throw new SerializationException("A string of " + length + " bytes where " + in.available() + " are left");
+		}
+		byte[] bytes = new byte[length];
+		in.readFully(bytes);
+		return new String(bytes, StandardCharsets.UTF_8);
 	}
 
 	public static void writeInstant(Instant instant, DataOutput out) throws IOException {

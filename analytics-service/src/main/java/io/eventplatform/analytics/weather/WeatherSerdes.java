@@ -30,7 +30,7 @@ final class WeatherSerdes {
 
 	static Serde<WeatherReadingRecorded> reading() {
 		return CompactSerde.of(WeatherReadingRecorded.class, (reading, out) -> {
-			out.writeUTF(reading.stationId());
+			CompactSerde.writeString(reading.stationId(), out);
 			CompactSerde.writeInstant(reading.observedAt(), out);
 			out.writeDouble(reading.temperatureCelsius());
 			out.writeDouble(reading.humidityPercent());
@@ -38,7 +38,7 @@ final class WeatherSerdes {
 			if (reading.pressureHpa() != null) {
 				out.writeDouble(reading.pressureHpa());
 			}
-		}, in -> new WeatherReadingRecorded(in.readUTF(), CompactSerde.readInstant(in), in.readDouble(),
+		}, in -> new WeatherReadingRecorded(CompactSerde.readString(in), CompactSerde.readInstant(in), in.readDouble(),
 				in.readDouble(), in.readBoolean() ? in.readDouble() : null));
 	}
 
@@ -48,15 +48,15 @@ final class WeatherSerdes {
 			out.writeBoolean(watch.silenceReported());
 			out.writeInt(watch.excursions().size());
 			for (String rule : watch.excursions()) {
-				out.writeUTF(rule);
+				CompactSerde.writeString(rule, out);
 			}
 		}, in -> {
 			var lastObservedAt = CompactSerde.readInstant(in);
 			boolean silenceReported = in.readBoolean();
 			int count = in.readInt();
-			List<String> excursions = new ArrayList<>(count);
+			List<String> excursions = new ArrayList<>();
 			for (int i = 0; i < count; i++) {
-				excursions.add(in.readUTF());
+				excursions.add(CompactSerde.readString(in));
 			}
 			return new StationWatch(lastObservedAt, silenceReported, Set.copyOf(excursions));
 		});

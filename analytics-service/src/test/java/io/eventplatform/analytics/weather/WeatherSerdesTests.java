@@ -63,6 +63,22 @@ class WeatherSerdesTests {
 			.isThrownBy(() -> WeatherSerdes.hour().deserializer().deserialize("t", cut))
 			.withMessageContaining("cut short");
 		assertThat(WeatherSerdes.watch().deserializer().deserialize("t", null)).isNull();
+		byte[] longer = Arrays.copyOf(bytes, bytes.length + 3);
+		assertThatExceptionOfType(SerializationException.class)
+			.isThrownBy(() -> WeatherSerdes.hour().deserializer().deserialize("t", longer))
+			.withMessageContaining("3 bytes more than its fields");
+		byte[] garbled = WeatherSerdes.reading().serializer().serialize("t", reading);
+		garbled[1] = (byte) 0x7f;
+		assertThatExceptionOfType(SerializationException.class)
+			.isThrownBy(() -> WeatherSerdes.reading().deserializer().deserialize("t", garbled))
+			.withMessageContaining("are left");
+	}
+
+	@Test
+	void shouldKeepAStationIdOfAnyLength() {
+		WeatherReadingRecorded longId = new WeatherReadingRecorded("é".repeat(40_000), OBSERVED, 1, 2, null);
+
+		assertThat(roundTrip(WeatherSerdes.reading(), longId)).isEqualTo(longId);
 	}
 
 	private static <T> T roundTrip(Serde<T> serde, T value) {
