@@ -37,7 +37,8 @@ import io.eventplatform.contract.platform.PlatformAlertRaised;
  * Routes are spread over the partitions (and so over the instances) by route; the list of all routes is answered by
  * asking every instance for its routes ({@code KeyQueries.gather}). A client's windows stay in the partition of its
  * client id (the input's key: no repartition). The platform-wide windows live under one key, so one instance answers
- * for them, as the overview's do.
+ * for them, as the overview's do. The route and platform windows add up each task's minutes ({@link TrafficPerTask}),
+ * so they are up to a second behind the client windows, and a route alert comes up to a second later.
  */
 @Component
 class WebTopology {
@@ -55,6 +56,9 @@ class WebTopology {
 	static final String PLATFORM_HOUR_STORE = "web-platform-hour";
 
 	static final String EPISODES_STORE = "web-route-episodes";
+
+	/** Each task's calls per route and minute not yet added to the route and platform windows. */
+	static final String TASK_TRAFFIC_STORE = "web-task-traffic";
 
 	/** All routes together live under this one key, so one instance answers for the whole platform. */
 	static final String PLATFORM_KEY = "platform";
@@ -84,14 +88,23 @@ class WebTopology {
 			.gatewayRequests(properties.deduplicationWindow())
 			.mapValues(EventEnvelope::data, Named.as("web-request-data"));
 
-		KGroupedStream<String, GatewayRequestCompleted> byRoute = requests.groupBy((client, call) -> routeOf(call),
-				Grouped.with("web-by-route", Serdes.String(), calls));
+		// Routes and the platform are keys of other partitions: each task adds up its calls first (TrafficPerTask).
+		inputs.builder()
+			.addStateStore(Stores
+				.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(TASK_TRAFFIC_STORE),
+						Serdes.String(), TrafficSerdes.stats())
+				.withCachingEnabled());
+		KStream<String, TrafficStats> routeTraffic = requests.process(() -> new TrafficPerTask(TASK_TRAFFIC_STORE),
+				Named.as("web-traffic-per-task"), TASK_TRAFFIC_STORE);
+		// New names: the repartition topics of the topology before carried one call per record, not added-up minutes.
+		KGroupedStream<String, TrafficStats> byRoute = routeTraffic
+			.groupByKey(Grouped.with("web-route-traffic", Serdes.String(), TrafficSerdes.stats()));
 		KTable<Windowed<String>, TrafficStats> routeMinutes = byRoute
 			.windowedBy(TimeWindows.ofSizeAndGrace(WebProperties.MINUTE, properties.minuteGrace()))
-			.aggregate(TrafficStats::none, (route, call, stats) -> stats.add(call),
+			.aggregate(TrafficStats::none, (route, traffic, stats) -> stats.merge(traffic),
 					stats(ROUTE_MINUTE_STORE, properties.minuteStoreRetention()));
 		byRoute.windowedBy(TimeWindows.ofSizeAndGrace(WebProperties.HOUR, properties.hourGrace()))
-			.aggregate(TrafficStats::none, (route, call, stats) -> stats.add(call),
+			.aggregate(TrafficStats::none, (route, traffic, stats) -> stats.merge(traffic),
 					stats(ROUTE_HOUR_STORE, properties.hourStoreRetention()));
 
 		KGroupedStream<String, GatewayRequestCompleted> byClient = requests
@@ -103,13 +116,13 @@ class WebTopology {
 			.aggregate(TreeMap::new, WebTopology::addByRoute,
 					byRoute(CLIENT_HOUR_STORE, properties.hourStoreRetention()));
 
-		KGroupedStream<String, GatewayRequestCompleted> platform = requests.groupBy((client, call) -> PLATFORM_KEY,
-				Grouped.with("web-platform", Serdes.String(), calls));
+		KGroupedStream<String, TrafficStats> platform = routeTraffic.groupBy((route, traffic) -> PLATFORM_KEY,
+				Grouped.with("web-platform-traffic", Serdes.String(), TrafficSerdes.stats()));
 		platform.windowedBy(TimeWindows.ofSizeAndGrace(WebProperties.MINUTE, properties.minuteGrace()))
-			.aggregate(TrafficStats::none, (key, call, stats) -> stats.add(call),
+			.aggregate(TrafficStats::none, (key, traffic, stats) -> stats.merge(traffic),
 					stats(PLATFORM_MINUTE_STORE, properties.minuteStoreRetention()));
 		platform.windowedBy(TimeWindows.ofSizeAndGrace(WebProperties.HOUR, properties.hourGrace()))
-			.aggregate(TrafficStats::none, (key, call, stats) -> stats.add(call),
+			.aggregate(TrafficStats::none, (key, traffic, stats) -> stats.merge(traffic),
 					stats(PLATFORM_HOUR_STORE, properties.hourStoreRetention()));
 
 		inputs.builder()

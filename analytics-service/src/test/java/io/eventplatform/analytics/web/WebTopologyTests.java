@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.Random;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -148,6 +151,7 @@ class WebTopologyTests {
 		EventEnvelope<GatewayRequestCompleted> call = call("c1", ROUTE, 200, 10, TEN);
 		topology.send(call);
 		topology.send(call);
+		forward();
 
 		assertThat(minute(WebTopology.ROUTE_MINUTE_STORE, ROUTE, TEN).calls()).isEqualTo(1);
 	}
@@ -344,6 +348,63 @@ class WebTopologyTests {
 		assertThat(alerts()).isEmpty();
 	}
 
+	@Test
+	void shouldAddEachTasksCallsToTheRouteAndPlatformWindowsOnceAtEveryForward() {
+		start(PROPERTIES);
+		topology.send(call("c1", ROUTE, 200, 10, TEN));
+		topology.send(call("c2", ROUTE, 500, 30, TEN.plusSeconds(1)));
+		topology.send(call("c1", "POST /api/transactions", 201, 20, TEN.plusSeconds(2)));
+
+		// A client's windows are its own partition's: updated at once. Routes and the platform wait for the forward.
+		WindowStore<String, Map<String, TrafficStats>> clients = topology.driver()
+			.getWindowStore(WebTopology.CLIENT_MINUTE_STORE);
+		assertThat(clients.fetch("c1", TEN.toEpochMilli())).containsOnlyKeys(ROUTE, "POST /api/transactions");
+		assertThat(routeMinute(ROUTE, TEN)).isNull();
+		assertThat(platformMinute(TEN)).isNull();
+
+		forward();
+		forward();
+		assertThat(minute(WebTopology.ROUTE_MINUTE_STORE, ROUTE, TEN)).isEqualTo(new Traffic(2, 0, 1, 0.5, 10, 30, 30));
+		assertThat(minute(WebTopology.ROUTE_MINUTE_STORE, "POST /api/transactions", TEN).calls()).isEqualTo(1);
+		assertThat(minute(WebTopology.PLATFORM_MINUTE_STORE, WebTopology.PLATFORM_KEY, TEN))
+			.isEqualTo(new Traffic(3, 0, 1, 1 / 3.0, 20, 30, 30));
+		assertThat(hour(WebTopology.PLATFORM_HOUR_STORE, WebTopology.PLATFORM_KEY, TEN).calls()).isEqualTo(3);
+		KeyValueStore<String, ValueAndTimestamp<TrafficStats>> held = topology.driver()
+			.getTimestampedKeyValueStore(WebTopology.TASK_TRAFFIC_STORE);
+		try (KeyValueIterator<String, ValueAndTimestamp<TrafficStats>> all = held.all()) {
+			assertThat(all.hasNext()).isFalse();
+		}
+	}
+
+	@Test
+	void shouldForwardAMinuteAsSoonAsTheTaskReadsALaterOne() {
+		start(PROPERTIES);
+		topology.send(call("c1", ROUTE, 200, 10, TEN.plusSeconds(59)));
+		assertThat(routeMinute(ROUTE, TEN)).isNull();
+
+		topology.send(call("c1", ROUTE, 200, 20, TEN.plusSeconds(60)));
+		assertThat(minute(WebTopology.ROUTE_MINUTE_STORE, ROUTE, TEN).calls()).isEqualTo(1);
+		assertThat(minute(WebTopology.PLATFORM_MINUTE_STORE, WebTopology.PLATFORM_KEY, TEN).calls()).isEqualTo(1);
+		assertThat(routeMinute(ROUTE, TEN.plusSeconds(60))).isNull();
+	}
+
+	@Test
+	void shouldJudgeAHeldLateCallByTheNewestCallForwardedBeforeIt() {
+		start(PROPERTIES);
+		// Held together, forwarded oldest minute first: the late call reaches its window before the newer call.
+		topology.send(call("c1", ROUTE, 200, 10, TEN.plusSeconds(10)));
+		topology.send(call("c1", ROUTE, 200, 10, Instant.parse("2026-11-21T10:02:59.999Z")));
+		topology.send(call("c1", ROUTE, 200, 10, TEN.plusSeconds(20)));
+		forward();
+		assertThat(minute(WebTopology.ROUTE_MINUTE_STORE, ROUTE, TEN).calls()).isEqualTo(2);
+
+		// Forwarded after a call beyond the minute's grace: dropped from the minute, kept in the hour.
+		send("c1", ROUTE, 200, 10, Instant.parse("2026-11-21T10:03:00Z"));
+		send("c1", ROUTE, 200, 10, TEN.plusSeconds(30));
+		assertThat(minute(WebTopology.ROUTE_MINUTE_STORE, ROUTE, TEN).calls()).isEqualTo(2);
+		assertThat(hour(WebTopology.ROUTE_HOUR_STORE, ROUTE, TEN).calls()).isEqualTo(5);
+	}
+
 	/** {@code calls} calls in the minute {@code minute} after ten, the first {@code failed} answered 500. */
 	private void sendMinute(String route, int minute, int calls, int failed, long latency) {
 		for (int i = 0; i < calls; i++) {
@@ -351,8 +412,14 @@ class WebTopologyTests {
 		}
 	}
 
+	/** Sends one call and lets the wall clock pass until each task has forwarded what it holds. */
 	private void send(String client, String route, int status, long latency, Instant at) {
 		topology.send(call(client, route, status, latency, at));
+		forward();
+	}
+
+	private void forward() {
+		topology.driver().advanceWallClockTime(TrafficPerTask.FORWARD_INTERVAL);
 	}
 
 	private static EventEnvelope<GatewayRequestCompleted> call(String client, String route, int status, long latency,
@@ -365,6 +432,16 @@ class WebTopologyTests {
 	private Traffic minute(String store, String key, Instant start) {
 		WindowStore<String, TrafficStats> windows = topology.driver().getWindowStore(store);
 		return windows.fetch(key, start.toEpochMilli()).traffic();
+	}
+
+	private TrafficStats routeMinute(String route, Instant start) {
+		WindowStore<String, TrafficStats> windows = topology.driver().getWindowStore(WebTopology.ROUTE_MINUTE_STORE);
+		return windows.fetch(route, start.toEpochMilli());
+	}
+
+	private TrafficStats platformMinute(Instant start) {
+		WindowStore<String, TrafficStats> windows = topology.driver().getWindowStore(WebTopology.PLATFORM_MINUTE_STORE);
+		return windows.fetch(WebTopology.PLATFORM_KEY, start.toEpochMilli());
 	}
 
 	private Traffic hour(String store, String key, Instant start) {
