@@ -17,8 +17,8 @@ import io.eventplatform.contract.gateway.GatewayRequestCompleted;
  * Adds up a task's calls per route and minute of event time and forwards each route's minute (see
  * {@link HoldsMinutes}), so the route and platform windows (keys of other partitions than the call's client) read a
  * few records per second instead of two repartitioned records per call. A forwarded minute carries the event time of
- * its newest call as its timestamp, so the windows judge lateness (their grace) by the calls' own times, as they did
- * when every call crossed the repartition topics.
+ * its newest call as its timestamp, so the windows judge lateness (their grace) by the calls' own times: a late call
+ * against the newest call forwarded before it (minutes go oldest first), not the newest its task has read.
  */
 class TrafficPerTask extends
 		HoldsMinutes<String, GatewayRequestCompleted, String, TrafficStats, TimestampedKeyValueStore<String, TrafficStats>> {
