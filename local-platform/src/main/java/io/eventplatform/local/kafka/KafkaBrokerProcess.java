@@ -64,7 +64,7 @@ public final class KafkaBrokerProcess {
 	 * than {@code main}, which would end the JVM. No {@code --standalone}: the voter set is static (see
 	 * {@link BrokerConfiguration}).
 	 */
-	private static void format(Path serverProperties, String clusterId) {
+	static void format(Path serverProperties, String clusterId) {
 		int exitCode = StorageTool.execute(new String[] { "format", "--cluster-id", clusterId, "--config",
 				serverProperties.toString(), "--ignore-formatted" }, System.out);
 		if (exitCode != 0) {

@@ -1,7 +1,6 @@
 package io.eventplatform.local.kafka;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,12 +126,18 @@ public record KafkaCluster(List<Node> nodes, Path directory) {
 	/**
 	 * The id every node formats its storage with: nodes of one cluster must share it. Derived from the directory, so
 	 * the nodes agree without a file written before any of them starts.
+	 * <p>
+	 * Never starts with {@code -}: {@code kafka-storage format} would read such an id as an option and refuse to
+	 * format (Kafka's own {@link Uuid#randomUuid()} skips these ids for the same reason). One directory in 64 hashes
+	 * to one; clearing the top bit turns its first character from {@code -} into {@code e}, and leaves every other id
+	 * as it was, so a directory formatted before keeps its id.
 	 */
 	String clusterId() {
 		UUID uuid = UUID.nameUUIDFromBytes(directory.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
-		ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-		bytes.flip();
-		return new Uuid(bytes.getLong(), bytes.getLong()).toString();
+		Uuid id = new Uuid(uuid.getMostSignificantBits(), uuid.getLeastSignificantBits());
+		return id.toString().startsWith("-")
+				? new Uuid(id.getMostSignificantBits() & Long.MAX_VALUE, id.getLeastSignificantBits()).toString()
+				: id.toString();
 	}
 
 	/** The part name of a node: {@code kafka-broker} alone, {@code kafka-broker-<id>} in a cluster. */
