@@ -19,6 +19,7 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -31,6 +32,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -80,6 +82,9 @@ class WarehouseSyncIntegrationTests {
 
 	@Autowired
 	KafkaListenerEndpointRegistry listeners;
+
+	@Autowired
+	ConsumerFactory<?, ?> consumers;
 
 	static WarehouseEvents events;
 
@@ -213,6 +218,14 @@ class WarehouseSyncIntegrationTests {
 
 		await().atMost(TIMEOUT)
 			.until(() -> committed(WarehouseListeners.USERS) == endOffsets(Topics.USERS_REGISTERED.name()));
+	}
+
+	/** The platform's defaults (service-support) make the broker answer with fuller fetches; see platform-defaults.yml. */
+	@Test
+	void shouldFetchInBatchesOfUpTo64KilobytesOr20Milliseconds() {
+		assertThat(consumers.getConfigurationProperties())
+			.hasEntrySatisfying(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, bytes -> assertThat(bytes).hasToString("65536"))
+			.hasEntrySatisfying(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, wait -> assertThat(wait).hasToString("20"));
 	}
 
 	@Test
