@@ -220,7 +220,7 @@ class WarehouseSyncIntegrationTests {
 			.until(() -> committed(WarehouseListeners.USERS) == endOffsets(Topics.USERS_REGISTERED.name()));
 	}
 
-	/** The platform's defaults (service-support) make the broker answer with fuller fetches; see platform-defaults.yml. */
+	/** The warehouse reads every reading: it asks the broker for fuller fetches (application.yml). */
 	@Test
 	void shouldFetchInBatchesOfUpTo64KilobytesOr20Milliseconds() {
 		assertThat(consumers.getConfigurationProperties())
