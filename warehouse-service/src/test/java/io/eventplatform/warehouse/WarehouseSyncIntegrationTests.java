@@ -220,12 +220,23 @@ class WarehouseSyncIntegrationTests {
 			.until(() -> committed(WarehouseListeners.USERS) == endOffsets(Topics.USERS_REGISTERED.name()));
 	}
 
-	/** The warehouse reads every reading: it asks the broker for fuller fetches (application.yml). */
+	/** Fuller fetches for the readings only: the listeners of rare events keep Kafka's defaults (idle cost). */
 	@Test
-	void shouldFetchInBatchesOfUpTo64KilobytesOr20Milliseconds() {
-		assertThat(consumers.getConfigurationProperties())
-			.hasEntrySatisfying(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, bytes -> assertThat(bytes).hasToString("65536"))
-			.hasEntrySatisfying(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, wait -> assertThat(wait).hasToString("20"));
+	void shouldFetchReadingsInBatchesOfUpTo64KilobytesOr20MillisecondsAndTheRestAsKafkaDoes() {
+		assertThat(consumerProperties(WarehouseListeners.WEATHER_READINGS))
+			.containsEntry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536")
+			.containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20");
+		for (String listener : List.of(WarehouseListeners.USERS, WarehouseListeners.TRANSACTIONS)) {
+			assertThat(consumerProperties(listener)).doesNotContainKeys(ConsumerConfig.FETCH_MIN_BYTES_CONFIG,
+					ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG);
+		}
+		assertThat(consumers.getConfigurationProperties()).doesNotContainKeys(ConsumerConfig.FETCH_MIN_BYTES_CONFIG,
+				ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG);
+	}
+
+	/** What a listener's container gives its consumer on top of the consumer factory's configuration. */
+	private Map<Object, Object> consumerProperties(String listener) {
+		return Map.copyOf(listeners.getListenerContainer(listener).getContainerProperties().getKafkaConsumerProperties());
 	}
 
 	@Test
